@@ -1,0 +1,53 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturesDir, loadBundle, operations, readJson, type JsonObject } from "./support.js";
+
+interface Endpoint {
+  method: string;
+  path: string;
+  title: string;
+  operationId: string;
+  tag: string;
+  scopes: string[];
+  /** reference: method and path are on Texter's reference; secondary: from Texter's other docs; chosen: by this kit. */
+  pathSource: "reference" | "secondary" | "chosen";
+}
+
+const endpoints = readJson<Endpoint[]>(join(fixturesDir, "endpoints.json"));
+const doc = loadBundle();
+const pathOps = operations(doc).filter((o) => o.kind === "path");
+
+describe("every endpoint of Texter's reference is an operation", () => {
+  it("the fixture lists the 42 endpoints (31 with a documented path, 11 known only by name)", () => {
+    expect(endpoints).toHaveLength(42);
+    expect(endpoints.filter((e) => e.pathSource !== "chosen")).toHaveLength(31);
+  });
+
+  it("the spec has exactly these operations, no more", () => {
+    const inSpec = pathOps.map((o) => `${o.method.toUpperCase()} ${o.key}`).sort();
+    const expected = endpoints.map((e) => `${e.method} ${e.path}`).sort();
+    expect(inSpec).toEqual(expected);
+  });
+
+  describe.each(endpoints)("$method $path ($title)", (endpoint) => {
+    const found = pathOps.find((o) => o.key === endpoint.path && o.method === endpoint.method.toLowerCase());
+    const op = (found?.op ?? {}) as JsonObject;
+
+    it("has Texter's title as summary, the operationId, the folder tag and a description", () => {
+      expect(found, "operation missing").toBeDefined();
+      expect(op.summary).toBe(endpoint.title);
+      expect(op.operationId).toBe(endpoint.operationId);
+      expect(op.tags).toEqual([endpoint.tag]);
+      expect(typeof op.description === "string" && op.description.trim().length > 20).toBe(true);
+    });
+
+    it("lists exactly the token scopes the reference gives", () => {
+      expect(op.security).toEqual([{ bearerAuth: endpoint.scopes }]);
+    });
+
+    it.runIf(endpoint.pathSource !== "reference")("is marked x-texter-unverified because its method or path is not on the reference", () => {
+      expect(typeof op["x-texter-unverified"]).toBe("string");
+      expect(String(op.description)).toContain("**Unverified:**");
+    });
+  });
+});
