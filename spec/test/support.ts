@@ -151,7 +151,10 @@ export const DOC_ID = "https://texter.invalid/openapi.json";
 export function createAjv(doc: JsonObject, extensions: string[]): { validatorAt(at: string): ReturnType<Ajv2020["compile"]> } {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
-  ajv.addVocabulary(["discriminator", "xml", "externalDocs", "example", ...extensions]);
+  // OpenAPI's own schema keywords, the documented extensions, and the document's top-level keys
+  // (Ajv meets those when it resolves a pointer from the document root).
+  const openapiKeys = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags"];
+  ajv.addVocabulary(["discriminator", "xml", "externalDocs", "example", ...extensions, ...openapiKeys]);
   ajv.addSchema({ ...doc, $id: DOC_ID } as object, DOC_ID);
   return {
     validatorAt(at: string) {
