@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   createAjv,
+  deref,
   documentedExtensions,
   fixturesDir,
   formatErrors,
@@ -11,6 +12,7 @@ import {
   operations,
   pointer,
   readJson,
+  resolvePointer,
   type Json,
   type JsonObject,
 } from "./support.js";
@@ -33,6 +35,42 @@ function requestSchemaAt(method: string, path: string): string {
   return `${op.at}/requestBody/content/application~1json/schema`;
 }
 
+const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The schema and every oneOf/anyOf/allOf branch below it, refs followed; boolean schemas dropped. */
+function branches(schema: Json): JsonObject[] {
+  if (!isObject(schema)) return [];
+  const resolved = deref(doc, schema, "").node;
+  return [resolved, ...["oneOf", "anyOf", "allOf"].flatMap((k) => ((resolved[k] ?? []) as Json[]).flatMap(branches))];
+}
+
+/**
+ * Places where an example uses a property no schema there declares. Schemas stay open for
+ * Texter's undocumented fields, so Ajv accepts such keys; in our own examples they are typos.
+ */
+function undeclared(value: Json, schemas: Json[], at: string): string[] {
+  const alts = schemas.flatMap(branches);
+  if (Array.isArray(value)) {
+    const items = alts.map((a) => a.items as Json).filter(isObject);
+    return items.length === 0 ? [] : value.flatMap((item, i) => undeclared(item, items, `${at}/${i}`));
+  }
+  if (!isObject(value)) return [];
+  const declared = new Map<string, Json[]>();
+  const valuesOfOtherKeys: Json[] = [];
+  let freeForm = alts.length === 0;
+  for (const alt of alts) {
+    for (const [key, schema] of Object.entries((alt.properties ?? {}) as JsonObject)) declared.set(key, [...(declared.get(key) ?? []), schema]);
+    if (isObject(alt.additionalProperties)) valuesOfOtherKeys.push(alt.additionalProperties);
+    const describesKeys = alt.properties || alt.additionalProperties === false || isObject(alt.additionalProperties);
+    if (alt.additionalProperties === true || (alt.type === "object" && !describesKeys)) freeForm = true;
+  }
+  return Object.entries(value).flatMap(([key, child]) => {
+    const schemasForKey = declared.get(key) ?? valuesOfOtherKeys;
+    if (schemasForKey.length > 0) return undeclared(child, schemasForKey, `${at}/${key}`);
+    return freeForm || alts.every((a) => !a.properties) ? [] : [`${at}/${key}`];
+  });
+}
+
 describe("every example in the spec validates against its schema (Ajv, JSON Schema 2020-12)", () => {
   const examples = mediaExamples(doc);
 
@@ -43,6 +81,8 @@ describe("every example in the spec validates against its schema (Ajv, JSON Sche
   it.each(examples.map((e) => [`${e.where} / ${e.name}`, e] as const))("%s", (_label, example) => {
     const result = check(example.schemaAt, example.value);
     expect(result.ok, result.errors).toBe(true);
+    const schema = resolvePointer(doc, `#${example.schemaAt}`);
+    expect(undeclared(example.value, [schema], ""), "properties the schema does not declare").toEqual([]);
   });
 
   const componentSchemas = Object.entries((doc.components as JsonObject).schemas as JsonObject).flatMap(([name, schema]) =>

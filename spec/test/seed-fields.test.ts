@@ -36,7 +36,10 @@ function alternatives(schema: JsonObject, at: string): { node: JsonObject; at: s
   return result;
 }
 
-/** All property schemas (before following their own $ref) a dotted seed path reaches. */
+/**
+ * All property schemas (before following their own $ref) a dotted seed path reaches. A boolean
+ * `false` property schema means "never present" and does not count.
+ */
 function lookup(entity: string, path: string): JsonObject[] {
   let frontier: { node: JsonObject; at: string }[] = [{ node: { $ref: `#/components/schemas/${entity}` }, at: "" }];
   let reached: JsonObject[] = [];
@@ -57,7 +60,7 @@ function lookup(entity: string, path: string): JsonObject[] {
           child = (alt.node.properties as JsonObject | undefined)?.[token] as JsonObject | undefined;
           childAt += `/properties/${token}`;
         }
-        if (child) {
+        if (child && typeof child === "object") {
           reached.push(child);
           next.push({ node: child, at: childAt });
         }

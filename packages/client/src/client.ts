@@ -1,0 +1,123 @@
+import type { paths } from "@texterchat/api-types";
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
+import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import { TexterError } from "./errors.js";
+import { resilientFetch, type RetryOptions } from "./transport.js";
+
+export interface TexterClientOptions {
+  /** API token created in Texter (gear icon → Developers → API Tokens). Required. */
+  token: string;
+  /** Full base URL, e.g. a mock: `http://127.0.0.1:4010/server/api/v2`. Give this or `projectId`. */
+  baseUrl?: string;
+  /** Your environment's sub-domain (`demo` → `https://demo.texterchat.com/server/api/v2`). Give this or `baseUrl`. */
+  projectId?: string;
+  /** A fetch implementation; defaults to the global one. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Timeout of each attempt. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retry policy, or `false` for none. Default `{ retries: 2, minDelayMs: 250, maxDelayMs: 20000 }`. */
+  retry?: false | RetryOptions;
+  /** Sent as the `User-Agent` header. */
+  userAgent?: string;
+}
+
+type Init<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths[P], M>;
+
+/**
+ * One HTTP method of the client. Unlike openapi-fetch's generic signature, the options are typed
+ * from the path directly, so object literals get excess-property checks: a misspelt body field
+ * or parameter fails to compile.
+ */
+export type TexterMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
+  url: P,
+  ...init: RequiredKeysOf<Init<P, M>> extends never ? [options?: Init<P, M>] : [options: Init<P, M>]
+) => Promise<FetchResponse<NonNullable<paths[P][M]> & Record<string, unknown>, Init<P, M>, MediaType>>;
+
+/** An openapi-fetch client typed by every path of the Texter API. */
+export type TexterClient = Pick<Client<paths>, "use" | "eject"> & {
+  GET: TexterMethod<"get">;
+  POST: TexterMethod<"post">;
+  PATCH: TexterMethod<"patch">;
+  DELETE: TexterMethod<"delete">;
+};
+
+const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, minDelayMs: 250, maxDelayMs: 20_000 };
+
+function invalid(message: string): never {
+  throw new TexterError("INVALID_OPTIONS", `createTexterClient: ${message}`);
+}
+
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+function resolveBaseUrl({ baseUrl, projectId }: TexterClientOptions): string {
+  if (baseUrl !== undefined && projectId !== undefined) invalid("give either baseUrl or projectId, not both");
+  if (projectId !== undefined) {
+    if (typeof projectId !== "string" || !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(projectId)) {
+      invalid(`projectId must be your environment's sub-domain (letters, digits, hyphens), got ${JSON.stringify(projectId)}`);
+    }
+    return `https://${projectId}.texterchat.com/server/api/v2`;
+  }
+  if (baseUrl === undefined) invalid("give baseUrl or projectId");
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) invalid(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  return url.href.replace(/\/+$/, "");
+}
+
+function resolveRetry(retry: TexterClientOptions["retry"]): Required<RetryOptions> | false {
+  if (retry === false) return false;
+  if (retry !== undefined && (typeof retry !== "object" || retry === null)) invalid("retry must be false or { retries, minDelayMs, maxDelayMs }");
+  const merged = { ...DEFAULT_RETRY, ...retry };
+  for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
+    if (!isCount(merged[key])) invalid(`retry.${key} must be a non-negative integer, got ${merged[key]}`);
+  }
+  if (merged.retries > 10 || merged.maxDelayMs < merged.minDelayMs) invalid("retry.retries must be at most 10 and retry.maxDelayMs at least retry.minDelayMs");
+  return merged;
+}
+
+/**
+ * Texter answers some operations with the plain text `OK`; hand it to openapi-fetch as the JSON
+ * string `"OK"` so `data` is exactly what the types say.
+ */
+const plainTextAsJson: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok || !response.headers.get("content-type")?.startsWith("text/plain")) return undefined;
+    const headers = new Headers(response.headers);
+    headers.set("content-type", "application/json");
+    headers.delete("content-length");
+    return new Response(JSON.stringify(await response.text()), { status: response.status, statusText: response.statusText, headers });
+  },
+};
+
+/** Creates a typed client for the Texter API V2. Throws `TexterError` (`INVALID_OPTIONS`) on bad options. */
+export function createTexterClient(options: TexterClientOptions): TexterClient {
+  if (!options || typeof options !== "object") invalid("options are required: { token, baseUrl | projectId }");
+  const { token, userAgent } = options;
+  if (typeof token !== "string" || token.trim() === "") invalid("token is required (an API token created in Texter)");
+  if (/[\s\u0000-\u001f]/.test(token)) invalid("token must not contain whitespace or control characters");
+  const baseUrl = resolveBaseUrl(options);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) invalid(`timeoutMs must be a positive number, got ${timeoutMs}`);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") invalid("fetch must be a function");
+  if (userAgent !== undefined && (typeof userAgent !== "string" || /[\r\n]/.test(userAgent))) invalid("userAgent must be a single-line string");
+
+  const client = createClient<paths>({
+    baseUrl,
+    fetch: resilientFetch({ fetch: options.fetch ?? ((request) => fetch(request)), timeoutMs, retry: resolveRetry(options.retry) }),
+  });
+  client.use(
+    {
+      onRequest({ request }) {
+        request.headers.set("authorization", `Bearer ${token}`);
+        if (userAgent) request.headers.set("user-agent", userAgent);
+        return request;
+      },
+    },
+    plainTextAsJson,
+  );
+  return client as unknown as TexterClient;
+}

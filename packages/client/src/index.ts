@@ -1,0 +1,13 @@
+export { createTexterClient, type TexterClient, type TexterClientOptions } from "./client.js";
+export { TexterError, type TexterErrorCode } from "./errors.js";
+export type { RetryOptions } from "./transport.js";
+export {
+  iterateChatMessages,
+  paginate,
+  type ChatMessagesOptions,
+  type PaginateOptions,
+  type SkipLimitItems,
+  type SkipLimitPath,
+} from "./pagination.js";
+export { isTemplateSent } from "./templates.js";
+export type * from "@texterchat/api-types";

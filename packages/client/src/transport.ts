@@ -1,0 +1,88 @@
+import { TexterError } from "./errors.js";
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  retries?: number;
+  /** Base delay of the exponential backoff. Default 250 ms. */
+  minDelayMs?: number;
+  /** Upper bound of any wait, including a server's `Retry-After`. Default 20 000 ms. */
+  maxDelayMs?: number;
+}
+
+export interface TransportOptions {
+  fetch: (request: Request) => Promise<Response>;
+  timeoutMs: number;
+  retry: Required<RetryOptions> | false;
+}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+const RETRYABLE_IF_IDEMPOTENT = new Set([502, 503, 504]);
+
+/** Milliseconds a `Retry-After` header asks for (delta-seconds or HTTP date), if any. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function backoffMs(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOptions>): number {
+  const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** `GET https://host/path` — never the query string (it may hold phone numbers) nor headers. */
+function describe(request: Request): string {
+  const url = new URL(request.url);
+  return `${request.method} ${url.origin}${url.pathname}`;
+}
+
+/**
+ * A fetch that gives every attempt its own timeout (combined with the caller's signal) and retries
+ * 429 for any method, honouring `Retry-After`, and 502/503/504 and network failures only for
+ * idempotent methods, with exponential backoff and jitter.
+ */
+export function resilientFetch({ fetch, timeoutMs, retry }: TransportOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const retries = retry ? retry.retries : 0;
+    const idempotent = IDEMPOTENT.has(request.method);
+    const callerSignal = request.signal;
+    for (let attempt = 0; ; attempt += 1) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const attemptRequest = new Request(request.clone(), { signal: AbortSignal.any([callerSignal, timeout]) });
+      let failure: TexterError;
+      try {
+        const response = await fetch(attemptRequest);
+        const retryable = response.status === 429 || (idempotent && RETRYABLE_IF_IDEMPOTENT.has(response.status));
+        if (!retry || !retryable || attempt >= retries) return response;
+        const asked = retryAfterMs(response.headers.get("retry-after"));
+        if (asked !== undefined && asked > retry.maxDelayMs) return response;
+        await response.body?.cancel();
+        await sleep(asked ?? backoffMs(attempt, retry), callerSignal);
+        continue;
+      } catch (error) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        failure = timeout.aborted
+          ? new TexterError("TIMEOUT", `${describe(request)} timed out after ${timeoutMs} ms (attempt ${attempt + 1})`)
+          : new TexterError("NETWORK", `${describe(request)} failed: ${(error as Error).message}`, { cause: error });
+      }
+      if (!retry || !idempotent || attempt >= retries) throw failure;
+      await sleep(backoffMs(attempt, retry), callerSignal);
+    }
+  };
+}

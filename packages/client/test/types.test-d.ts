@@ -1,0 +1,88 @@
+import type { ChatSearchResult, ChatStatus, MediaItem, Message, MessageStatus, WebhookEvent } from "@texterchat/api-types";
+import { describe, expectTypeOf, it } from "vitest";
+import { createTexterClient, paginate } from "../src/index.js";
+import { isWebhook, parseWebhookEvent } from "../src/webhooks.js";
+
+const client = createTexterClient({ token: "t", projectId: "demo" });
+
+describe("the client is typed by the contract", () => {
+  it("accepts a real call and types its data", async () => {
+    const { data } = await client.GET("/chats/search", { params: { query: { search: "Dana", "statuses[]": ["PENDING"] } } });
+    expectTypeOf(data).toExtend<ChatSearchResult | undefined>();
+    expectTypeOf<ChatSearchResult>().toExtend<NonNullable<typeof data>>();
+    const assigned = await client.POST("/chats/assign", { body: { chatId: "c1", agentEmail: "dana@example.org" } });
+    expectTypeOf(assigned.data).toEqualTypeOf<"OK" | undefined>();
+  });
+
+  it("rejects unknown paths and methods a path does not have", () => {
+    // @ts-expect-error -- no such path
+    void client.GET("/chats/serach");
+    // @ts-expect-error -- Search Chats is GET only
+    void client.DELETE("/chats/search");
+  });
+
+  it("rejects missing path parameters", () => {
+    // @ts-expect-error -- params.path.chatId is required
+    void client.POST("/chats/{chatId}/resolve", { body: { notifyClient: true } });
+    // @ts-expect-error -- chatId missing inside params.path
+    void client.GET("/chats/{chatId}", { params: { path: {} } });
+  });
+
+  it("rejects wrong body fields", () => {
+    void client.POST("/labels", { body: { id: "vip", name: "VIP", color: "#a83236" } });
+    // @ts-expect-error -- `colour` is not a field of Create Label
+    void client.POST("/labels", { body: { id: "vip", name: "VIP", colour: "#a83236" } });
+    // @ts-expect-error -- `name` is required
+    void client.POST("/labels", { body: { id: "vip" } });
+    // @ts-expect-error -- notifyClient is a boolean
+    void client.POST("/chats/{chatId}/resolve", { params: { path: { chatId: "c1" } }, body: { notifyClient: "yes" } });
+  });
+
+  it("rejects wrong enum values", () => {
+    // @ts-expect-error -- SOLVED is the old name; Search Chats takes RESOLVED
+    void client.GET("/chats/search", { params: { query: { "statuses[]": ["SOLVED"] } } });
+    // @ts-expect-error -- message statuses are 0–6
+    const status: MessageStatus = 7;
+    void status;
+    // @ts-expect-error -- the send endpoint does not send postbacks
+    void client.POST("/messages/send/{chatId}", { params: { path: { chatId: "c1" } }, body: { type: "postback", text: "x" } });
+  });
+
+  it("names numeric enum values", () => {
+    expectTypeOf<ChatStatus.ASSIGNED>().toEqualTypeOf<2>();
+    expectTypeOf<ChatStatus>().toEqualTypeOf<0 | 1 | 2 | 3 | 4>();
+    expectTypeOf<MessageStatus.SEEN>().toEqualTypeOf<3>();
+  });
+
+  it("narrows message content on `type`", () => {
+    const message = {} as Message;
+    if (message.type === "media") expectTypeOf(message.media).toEqualTypeOf<MediaItem[]>();
+    if (message.type === "text") expectTypeOf(message.text).toEqualTypeOf<string>();
+    if (message.systemMessage === true && !message.type) expectTypeOf(message.newChatStatus).toEqualTypeOf<ChatStatus | undefined>();
+  });
+
+  it("narrows send bodies on `type`", () => {
+    void client.POST("/messages/send/{chatId}", {
+      params: { path: { chatId: "c1" } },
+      // @ts-expect-error -- a media message needs `media`, not `text`
+      body: { type: "media", text: "hello" },
+    });
+  });
+
+  it("narrows webhook events on eventName", () => {
+    const event = parseWebhookEvent("{}");
+    expectTypeOf(event).toEqualTypeOf<WebhookEvent>();
+    if (event.eventName === "chatLabelsUpdated") expectTypeOf(event.eventData.addedLabels).toEqualTypeOf<string[]>();
+    if (isWebhook.channelHealthProblemResolved(event)) expectTypeOf(event.eventData).toHaveProperty("problem");
+    // @ts-expect-error -- not an event name
+    if (event.eventName === "chatExploded") void event;
+  });
+
+  it("types paginated items", async () => {
+    for await (const label of paginate(client, "/labels")) expectTypeOf(label.id).toEqualTypeOf<string>();
+    // @ts-expect-error -- Get Label Data is not a list
+    paginate(client, "/labels/{labelId}");
+    // @ts-expect-error -- the account list needs its path parameter
+    paginate(client, "/whatsapp/templates/unsubscribed/{accountId}", {});
+  });
+});
