@@ -2,7 +2,7 @@ import type { paths } from "@texterchat/api-types";
 import createClient, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { TexterError } from "./errors.js";
-import { resilientFetch, type RetryOptions } from "./transport.js";
+import { resilientFetch, type FetchLike, type RetryOptions } from "./transport.js";
 
 export interface TexterClientOptions {
   /** API token created in Texter (gear icon → Developers → API Tokens). Required. */
@@ -11,8 +11,8 @@ export interface TexterClientOptions {
   baseUrl?: string;
   /** Your environment's sub-domain (`demo` → `https://demo.texterchat.com/server/api/v2`). Give this or `baseUrl`. */
   projectId?: string;
-  /** A fetch implementation; defaults to the global one. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** A fetch implementation with the global `fetch` signature; defaults to the global one. */
+  fetch?: FetchLike;
   /** Timeout of each attempt. Default 30 000 ms. */
   timeoutMs?: number;
   /** Retry policy, or `false` for none. Default `{ retries: 2, minDelayMs: 250, maxDelayMs: 20000 }`. */
@@ -107,7 +107,7 @@ export function createTexterClient(options: TexterClientOptions): TexterClient {
 
   const client = createClient<paths>({
     baseUrl,
-    fetch: resilientFetch({ fetch: options.fetch ?? ((request) => fetch(request)), timeoutMs, retry: resolveRetry(options.retry) }),
+    fetch: resilientFetch({ fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs, retry: resolveRetry(options.retry) }),
   });
   client.use(
     {

@@ -1,6 +1,6 @@
 export { createTexterClient, type TexterClient, type TexterClientOptions } from "./client.js";
 export { TexterError, type TexterErrorCode } from "./errors.js";
-export type { RetryOptions } from "./transport.js";
+export type { FetchLike, RetryOptions } from "./transport.js";
 export {
   iterateChatMessages,
   paginate,

@@ -9,8 +9,11 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
+/** A fetch implementation with the global `fetch` signature. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
 export interface TransportOptions {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchLike;
   timeoutMs: number;
   retry: Required<RetryOptions> | false;
 }
@@ -62,12 +65,16 @@ export function resilientFetch({ fetch, timeoutMs, retry }: TransportOptions): (
     const retries = retry ? retry.retries : 0;
     const idempotent = IDEMPOTENT.has(request.method);
     const callerSignal = request.signal;
+    // Read the body once so every attempt can send it; pass URL and init rather than cloning
+    // the Request (each Request construction costs more than the rest of this function).
+    const init: RequestInit = { method: request.method, headers: request.headers, redirect: request.redirect };
+    if (request.body) init.body = await request.arrayBuffer();
     for (let attempt = 0; ; attempt += 1) {
       const timeout = AbortSignal.timeout(timeoutMs);
-      const attemptRequest = new Request(request.clone(), { signal: AbortSignal.any([callerSignal, timeout]) });
+      init.signal = AbortSignal.any([callerSignal, timeout]);
       let failure: TexterError;
       try {
-        const response = await fetch(attemptRequest);
+        const response = await fetch(request.url, init);
         const retryable = response.status === 429 || (idempotent && RETRYABLE_IF_IDEMPOTENT.has(response.status));
         if (!retry || !retryable || attempt >= retries) return response;
         const asked = retryAfterMs(response.headers.get("retry-after"));
