@@ -1,8 +1,8 @@
 import type { paths } from "@texterchat/api-types";
-import createClient, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { TexterError } from "./errors.js";
-import { resilientFetch, type FetchLike, type RetryOptions } from "./transport.js";
+import { createTransport, type FetchLike, type RetryOptions } from "./transport.js";
 
 export interface TexterClientOptions {
   /** API token created in Texter (gear icon → Developers → API Tokens). Required. */
@@ -53,7 +53,7 @@ function resolveBaseUrl({ baseUrl, projectId }: TexterClientOptions): string {
   if (baseUrl !== undefined && projectId !== undefined) invalid("give either baseUrl or projectId, not both");
   if (projectId !== undefined) {
     if (typeof projectId !== "string" || !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(projectId)) {
-      invalid(`projectId must be your environment's sub-domain (letters, digits, hyphens), got ${JSON.stringify(projectId)}`);
+      invalid(`projectId must be your environment's sub-domain, got ${JSON.stringify(projectId)}`);
     }
     return `https://${projectId}.texterchat.com/server/api/v2`;
   }
@@ -75,23 +75,9 @@ function resolveRetry(retry: TexterClientOptions["retry"]): Required<RetryOption
   for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
     if (!isCount(merged[key])) invalid(`retry.${key} must be a non-negative integer, got ${merged[key]}`);
   }
-  if (merged.retries > 10 || merged.maxDelayMs < merged.minDelayMs) invalid("retry.retries must be at most 10 and retry.maxDelayMs at least retry.minDelayMs");
+  if (merged.retries > 10 || merged.maxDelayMs < merged.minDelayMs) invalid("retry.retries must be ≤ 10 and retry.maxDelayMs ≥ retry.minDelayMs");
   return merged;
 }
-
-/**
- * Texter answers some operations with the plain text `OK`; hand it to openapi-fetch as the JSON
- * string `"OK"` so `data` is exactly what the types say.
- */
-const plainTextAsJson: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok || !response.headers.get("content-type")?.startsWith("text/plain")) return undefined;
-    const headers = new Headers(response.headers);
-    headers.set("content-type", "application/json");
-    headers.delete("content-length");
-    return new Response(JSON.stringify(await response.text()), { status: response.status, statusText: response.statusText, headers });
-  },
-};
 
 /** Creates a typed client for the Texter API V2. Throws `TexterError` (`INVALID_OPTIONS`) on bad options. */
 export function createTexterClient(options: TexterClientOptions): TexterClient {
@@ -105,19 +91,8 @@ export function createTexterClient(options: TexterClientOptions): TexterClient {
   if (options.fetch !== undefined && typeof options.fetch !== "function") invalid("fetch must be a function");
   if (userAgent !== undefined && (typeof userAgent !== "string" || /[\r\n]/.test(userAgent))) invalid("userAgent must be a single-line string");
 
-  const client = createClient<paths>({
-    baseUrl,
-    fetch: resilientFetch({ fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs, retry: resolveRetry(options.retry) }),
-  });
-  client.use(
-    {
-      onRequest({ request }) {
-        request.headers.set("authorization", `Bearer ${token}`);
-        if (userAgent) request.headers.set("user-agent", userAgent);
-        return request;
-      },
-    },
-    plainTextAsJson,
-  );
+  const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const retry = resolveRetry(options.retry);
+  const client = createClient<paths>({ baseUrl, fetch: createTransport({ fetch, token, userAgent, timeoutMs, retry }) });
   return client as unknown as TexterClient;
 }

@@ -8,17 +8,17 @@ export type TexterErrorCode = "INVALID_OPTIONS" | "TIMEOUT" | "NETWORK" | "API" 
 export class TexterError extends Error {
   override readonly name = "TexterError";
   /** HTTP status, for `API` errors. */
-  readonly status?: number;
+  readonly status: number | undefined;
   /** Parsed error body, for `API` errors. */
-  readonly body?: unknown;
+  readonly body: unknown;
 
   constructor(
     readonly code: TexterErrorCode,
     message: string,
-    details: { status?: number; body?: unknown; cause?: unknown } = {},
+    { status, body, cause }: { status?: number; body?: unknown; cause?: unknown } = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    if (details.status !== undefined) this.status = details.status;
-    if (details.body !== undefined) this.body = details.body;
+    super(message, cause === undefined ? undefined : { cause });
+    this.status = status;
+    this.body = body;
   }
 }

@@ -13,13 +13,7 @@ export interface SkipLimitItems {
 export type SkipLimitPath = keyof SkipLimitItems;
 
 /** Where each page keeps its items; the unsubscribed lists answer a bare array. */
-const ITEMS_KEY: Record<SkipLimitPath, string | undefined> = {
-  "/chats/search": "data",
-  "/labels": "labels",
-  "/quick-replies": "quickReplies",
-  "/whatsapp/templates/unsubscribed": undefined,
-  "/whatsapp/templates/unsubscribed/{accountId}": undefined,
-};
+const ITEMS_KEY: Partial<Record<SkipLimitPath, string>> = { "/chats/search": "data", "/labels": "labels", "/quick-replies": "quickReplies" };
 
 type GetParameters<P extends keyof paths> = paths[P] extends { get: { parameters: infer T extends { query?: unknown; path?: unknown } } }
   ? T
@@ -98,11 +92,8 @@ export async function* iterateChatMessages(client: TexterClient, chatId: string,
     const oldest = messages[0];
     if (!oldest || messages.length < pageSize) return;
     const { _id: id, timestamp } = oldest;
-    if (typeof id !== "string" || typeof timestamp !== "number") {
-      throw new TexterError("API", "GET /messages/chat/{chatId} returned an oldest message without _id and timestamp; cannot page further");
-    }
-    if (id === cursor.id && timestamp === cursor.timestamp) {
-      throw new TexterError("API", "GET /messages/chat/{chatId} returned the cursor message again; stopping to avoid a loop");
+    if (typeof id !== "string" || typeof timestamp !== "number" || (id === cursor.id && timestamp === cursor.timestamp)) {
+      throw new TexterError("API", "Get Messages of a Chat gave no new cursor (the oldest message's _id and timestamp); stopped");
     }
     cursor = { timestamp, id };
   }

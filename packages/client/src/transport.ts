@@ -14,6 +14,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   fetch: FetchLike;
+  token: string;
+  userAgent: string | undefined;
   timeoutMs: number;
   retry: Required<RetryOptions> | false;
 }
@@ -56,12 +58,28 @@ function describe(request: Request): string {
 }
 
 /**
- * A fetch that gives every attempt its own timeout (combined with the caller's signal) and retries
- * 429 for any method, honouring `Retry-After`, and 502/503/504 and network failures only for
- * idempotent methods, with exponential backoff and jitter.
+ * Texter answers some operations with the plain text `OK`; hand it on as the JSON string `"OK"`
+ * so that openapi-fetch's `data` is exactly what the types say.
  */
-export function resilientFetch({ fetch, timeoutMs, retry }: TransportOptions): (request: Request) => Promise<Response> {
+async function plainTextAsJson(response: Response): Promise<Response> {
+  if (!response.ok || !response.headers.get("content-type")?.startsWith("text/plain")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("content-type", "application/json");
+  headers.delete("content-length");
+  return new Response(JSON.stringify(await response.text()), { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * The fetch the client hands to openapi-fetch. It adds the bearer token (and user agent), gives
+ * every attempt its own timeout combined with the caller's signal, and retries 429 for any method
+ * (honouring `Retry-After`) and 502/503/504 and network failures only for idempotent methods, with
+ * exponential backoff and jitter. Done here rather than in openapi-fetch middleware: each
+ * middleware costs every request an extra round of promises.
+ */
+export function createTransport({ fetch, token, userAgent, timeoutMs, retry }: TransportOptions): (request: Request) => Promise<Response> {
   return async (request) => {
+    request.headers.set("authorization", `Bearer ${token}`);
+    if (userAgent) request.headers.set("user-agent", userAgent);
     const retries = retry ? retry.retries : 0;
     const idempotent = IDEMPOTENT.has(request.method);
     const callerSignal = request.signal;
@@ -76,7 +94,7 @@ export function resilientFetch({ fetch, timeoutMs, retry }: TransportOptions): (
       try {
         const response = await fetch(request.url, init);
         const retryable = response.status === 429 || (idempotent && RETRYABLE_IF_IDEMPOTENT.has(response.status));
-        if (!retry || !retryable || attempt >= retries) return response;
+        if (!retry || !retryable || attempt >= retries) return plainTextAsJson(response);
         const asked = retryAfterMs(response.headers.get("retry-after"));
         if (asked !== undefined && asked > retry.maxDelayMs) return response;
         await response.body?.cancel();

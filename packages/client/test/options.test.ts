@@ -29,7 +29,7 @@ describe("createTexterClient options", () => {
     ["a negative timeout", { token: TOKEN, projectId: "demo", timeoutMs: -1 }, /timeoutMs must be a positive number/],
     ["retry as a number", { token: TOKEN, projectId: "demo", retry: 3 }, /retry must be false or/],
     ["fractional retries", { token: TOKEN, projectId: "demo", retry: { retries: 1.5 } }, /retry.retries must be a non-negative integer, got 1.5/],
-    ["maxDelayMs below minDelayMs", { token: TOKEN, projectId: "demo", retry: { minDelayMs: 100, maxDelayMs: 10 } }, /maxDelayMs at least/],
+    ["maxDelayMs below minDelayMs", { token: TOKEN, projectId: "demo", retry: { minDelayMs: 100, maxDelayMs: 10 } }, /retry.maxDelayMs ≥ retry.minDelayMs/],
     ["a non-function fetch", { token: TOKEN, projectId: "demo", fetch: "yes" }, /fetch must be a function/],
     ["a multi-line user agent", { token: TOKEN, projectId: "demo", userAgent: "a\r\nb" }, /userAgent must be a single-line string/],
   ])("rejects %s with a clear message", (_label, options, message) => {
