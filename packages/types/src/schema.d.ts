@@ -3915,12 +3915,12 @@ export interface components {
              * @description Unique id of the message in Texter.
              * @example 6a0f1c2b3d4e5f6071829304
              */
-            _id?: string;
+            _id: string;
             /**
              * @description `_id` of the chat the message belongs to.
              * @example 6a0e9b8c7d6e5f4a3b2c1d0e
              */
-            parent_chat?: string;
+            parent_chat: string;
             /**
              * @description The channel account and contact of the conversation: channel `name`, the contact's `id` on
              *     the channel (for WhatsApp the customer's phone number) and the business `accountId`.
@@ -3942,7 +3942,7 @@ export interface components {
              * @description When the message was created, in epoch milliseconds.
              * @example 1767225600000
              */
-            timestamp?: number;
+            timestamp: number;
             /**
              * Format: date-time
              * @description Last change of the stored message, as an ISO 8601 date-time; it moves for example when the
