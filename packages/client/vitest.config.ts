@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     typecheck: {
       enabled: true,
-      include: ["test/**/*.test-d.ts"],
+      include: ["test/**/*.test-d.ts", "test/contract.test.ts"],
       tsconfig: "./tsconfig.json",
     },
   },

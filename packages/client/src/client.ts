@@ -1,6 +1,14 @@
 import type { paths } from "@texterchat/api-types";
-import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
-import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch";
+import type {
+  ErrorResponse,
+  HttpMethod,
+  MediaType,
+  PathsWithMethod,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from "openapi-typescript-helpers";
 import { TexterError } from "./errors.js";
 import { createTransport, type FetchLike, type RetryOptions } from "./transport.js";
 
@@ -24,6 +32,17 @@ export interface TexterClientOptions {
 type Init<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths[P], M>;
 
 /**
+ * openapi-fetch's result without its `Readable<>` wrapper: the contract has no readOnly/writeOnly
+ * markers to strip, and the wrapper drops `never` properties such as a system message's `type`.
+ */
+export type TexterResponse<Operation> =
+  ResponseObjectMap<Operation> extends infer Responses extends Record<string | number, unknown>
+    ?
+        | { data: SuccessResponse<Responses, MediaType>; error?: never; response: Response }
+        | { data?: never; error: ErrorResponse<Responses, MediaType>; response: Response }
+    : never;
+
+/**
  * One HTTP method of the client. Unlike openapi-fetch's generic signature, the options are typed
  * from the path directly, so object literals get excess-property checks: a misspelt body field
  * or parameter fails to compile.
@@ -31,7 +50,7 @@ type Init<P extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<paths
 export type TexterMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
   url: P,
   ...init: RequiredKeysOf<Init<P, M>> extends never ? [options?: Init<P, M>] : [options: Init<P, M>]
-) => Promise<FetchResponse<NonNullable<paths[P][M]> & Record<string, unknown>, Init<P, M>, MediaType>>;
+) => Promise<TexterResponse<paths[P][M]>>;
 
 /** An openapi-fetch client typed by every path of the Texter API. */
 export type TexterClient = Pick<Client<paths>, "use" | "eject"> & {

@@ -1,4 +1,4 @@
-export { createTexterClient, type TexterClient, type TexterClientOptions } from "./client.js";
+export { createTexterClient, type TexterClient, type TexterClientOptions, type TexterMethod, type TexterResponse } from "./client.js";
 export { TexterError, type TexterErrorCode } from "./errors.js";
 export type { FetchLike, RetryOptions } from "./transport.js";
 export {

@@ -61,6 +61,17 @@ describe("the client is typed by the contract", () => {
     if (message.systemMessage === true && !message.type) expectTypeOf(message.newChatStatus).toEqualTypeOf<ChatStatus | undefined>();
   });
 
+  it("narrows messages on `type` as the client returns them", async () => {
+    const { data } = await client.GET("/messages/chat/{chatId}", { params: { path: { chatId: "c1" }, query: { botSessionId: "abc" } } });
+    const message = data!.messages[0]!;
+    if (message.type === "media") expectTypeOf(message.media).toEqualTypeOf<MediaItem[]>();
+    if (message.type === "location") expectTypeOf(message.location.latitude).toEqualTypeOf<number>();
+  });
+
+  it("takes free-form objects such as CRM data", () => {
+    void client.POST("/chats/{chatId}/crm-data", { params: { path: { chatId: "c1" } }, body: { data: { plan: "premium", tags: ["vip"], lead: { id: 641225 } } } });
+  });
+
   it("narrows send bodies on `type`", () => {
     void client.POST("/messages/send/{chatId}", {
       params: { path: { chatId: "c1" } },

@@ -65,7 +65,8 @@ function indexSource(spec) {
 /** Returns the generated files (relative path → content) and the package.json version. */
 export async function generate() {
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
-  const ast = await openapiTS(spec, { alphabetize: false, defaultNonNullable: false });
+  // emptyObjectsUnknown: free-form objects (crmData, step params…) take any keys instead of none.
+  const ast = await openapiTS(spec, { alphabetize: false, defaultNonNullable: false, emptyObjectsUnknown: true });
   return {
     version: spec.info.version,
     files: {

@@ -1856,7 +1856,7 @@ export interface components {
              */
             accountId?: string;
             /** @description Channel-specific extra data. */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
         };
         /**
          * @description WhatsApp category of a template. WhatsApp may move a template to another category when it
@@ -2095,7 +2095,7 @@ export interface components {
             /** @description The header, body, footer and buttons of this version, at most one of each. */
             components?: components["schemas"]["TemplateComponent"][];
             /** @description Extra provider data about this localization (free-form). */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * Format: date-time
              * @description When the localization was created, as an ISO 8601 date-time string.
@@ -2149,7 +2149,7 @@ export interface components {
              *     the reference mentions default button payloads but documents neither the field name nor
              *     its shape.
              */
-            buttons?: Record<string, never>[];
+            buttons?: Record<string, unknown>[];
         };
         /**
          * @description A localization that exists only in Texter so far (a value of the template's
@@ -2281,7 +2281,7 @@ export interface components {
                  */
                 localizations?: components["schemas"]["TemplateLocalization"][];
                 /** @description Extra provider data (free-form, often empty). */
-                metadata?: Record<string, never>;
+                metadata?: Record<string, unknown>;
             };
             /**
              * @description Send-time defaults per language: keys are language codes (e.g. `en`, `he`), values the
@@ -2365,25 +2365,25 @@ export interface components {
              * @description Data to update on the recipient's chat while sending. **Unverified:** the reference does
              *     not document the object's fields.
              */
-            setChat?: Record<string, never>;
+            setChat?: Record<string, unknown>;
             /**
              * @description Payload values for the template's buttons. Required when a URL button has a variable or
              *     the template was built with a Flow form. URL values in languages other than English should
              *     be URL-encoded. **Unverified:** the item fields are not documented.
              */
-            buttons?: Record<string, never>[];
+            buttons?: Record<string, unknown>[];
             /**
              * @description What happens when the recipient replies, replacing the template's own reply settings
              *     (compare the Chat object's `replyAction`). **Unverified:** the reference does not document
              *     the object's fields.
              */
-            replyAction?: Record<string, never>;
+            replyAction?: Record<string, unknown>;
             /**
              * @description Asks Texter to send the content as a regular session message instead of a template when
              *     the recipient's 24-hour window is open. **Unverified:** the reference's description of this
              *     object is cut off and its fields are not documented.
              */
-            sessionMessage?: Record<string, never>;
+            sessionMessage?: Record<string, unknown>;
         };
         /**
          * @description Outcome of Send Template Message. Both outcomes arrive with HTTP 200: `success: true` when the
@@ -2855,7 +2855,7 @@ export interface components {
              *       "menu_choice": 2
              *     }
              */
-            userState?: Record<string, never>;
+            userState?: Record<string, unknown>;
             /**
              * @description Key-value memory of the variables and answers gathered during this session.
              * @example {
@@ -2863,7 +2863,7 @@ export interface components {
              *       "email": "dana.levi@example.org"
              *     }
              */
-            store?: Record<string, never>;
+            store?: Record<string, unknown>;
             /**
              * @description User id of the last human agent who took part in the session.
              * @example Qm4XbV7tLp2sRk9dWz1yHc3nEf5a
@@ -3017,7 +3017,7 @@ export interface components {
              *       "plan": "premium"
              *     }
              */
-            crmData?: Record<string, never>;
+            crmData?: Record<string, unknown>;
             /**
              * @description Link to the contact's record in the connected CRM, shown to agents.
              * @example https://example.org/crm/contacts/641225
@@ -3171,7 +3171,7 @@ export interface components {
              *     reference does not document its fields; it is kept open (presumably `name` and `accountId`
              *     as in `channelInfo`).
              */
-            channel?: Record<string, never>;
+            channel?: Record<string, unknown>;
         } & ((unknown | unknown) & (unknown | unknown | unknown | {
             agentUid?: never;
             agentEmail?: never;
@@ -3259,7 +3259,7 @@ export interface components {
              *       "plan": "premium"
              *     }
              */
-            crmData?: Record<string, never>;
+            crmData?: Record<string, unknown>;
             /**
              * @description Link to the contact's record in the connected CRM, shown to agents. **Unverified:** the
              *     reference does not give the field's name; `crmDeepLink` is the matching Chat field.
@@ -3303,7 +3303,7 @@ export interface components {
              *       }
              *     }
              */
-            data: Record<string, never>;
+            data: Record<string, unknown>;
         };
         /** @description The updated chat with all its fields, plus a `success` flag. */
         UpdateCrmDataResult: components["schemas"]["Chat"] & {
@@ -3936,7 +3936,7 @@ export interface components {
                  */
                 id?: string;
                 /** @description Provider-specific data about the message. */
-                metadata?: Record<string, never>;
+                metadata?: Record<string, unknown>;
             };
             /**
              * @description When the message was created, in epoch milliseconds.
@@ -4881,7 +4881,7 @@ export interface components {
          */
         ScenarioLoop: {
             /** @description The loop definition (shape not documented). */
-            loop?: Record<string, never>;
+            loop?: Record<string, unknown>;
         };
         /** @description Execution options of a scenario. */
         ScenarioOptions: {
@@ -5397,7 +5397,7 @@ export interface components {
              * @description The loop definition. **Unverified:** its shape is not documented, so any object is
              *     accepted.
              */
-            addLoop: Record<string, never>;
+            addLoop: Record<string, unknown>;
         } | {
             /**
              * @description Position (zero-based index) of the loop to remove. **Unverified:** the reference names
@@ -5503,7 +5503,7 @@ export interface components {
              *     `null` for every other status. **Unverified:** Texter does not document the shape of this value;
              *     the contract accepts a reason string (like a message's `errorReason`) or an open object.
              */
-            error?: string | Record<string, never> | null;
+            error?: string | Record<string, unknown> | null;
             /**
              * @description When the provider reported the status, in epoch milliseconds (documented for
              *     `messageStatusChanged`; `messageFailed` copies the same report field).

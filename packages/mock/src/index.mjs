@@ -1,0 +1,2 @@
+export { startMock } from "./server.mjs";
+export { listWebhookEvents, sendWebhook } from "./webhooks.mjs";
