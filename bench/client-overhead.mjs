@@ -1,34 +1,45 @@
-// Client overhead: the same GET against the same local server, through @texterchat/api-client
-// and through bare fetch, interleaved in rounds within one run. Prints per-request times and
-// the ratio client / bare (goal ≤ 1.05). Loopback only; bounded.
-import { createServer } from "node:http";
+// Client overhead: the same GET against the same local server (a bare node:http server in its own
+// process, so that the numbers are the client's), through bare fetch, through plain openapi-fetch
+// and through @texterchat/api-client. Rounds are interleaved and each variant is compared with the
+// bare-fetch round next to it; medians of those paired ratios are printed, for wall time and for
+// the client process's CPU time. Goal: api-client / bare fetch ≤ 1.05. Loopback only; bounded.
+import { spawn } from "node:child_process";
 import { createTexterClient } from "@texterchat/api-client";
+import createClient from "openapi-fetch";
 
-const ROUNDS = 10;
-const PER_ROUND = 1_000;
+const ROUNDS = 15;
+const PER_ROUND = 2_000;
 const CONCURRENCY = 10;
+const SERVER = `
 const body = JSON.stringify({ total: 2, labels: [{ id: "hot_lead", name: "HOT LEAD", color: "#2CCCE4" }, { id: "vip", name: "VIP" }] });
+require("node:http")
+  .createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }); res.end(body); })
+  .listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
 
-const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  res.end(body);
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}/server/api/v2`;
+const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+const port = await new Promise((resolve) => server.stdout.once("data", (chunk) => resolve(String(chunk).trim())));
+const baseUrl = `http://127.0.0.1:${port}/server/api/v2`;
 const token = "bench-token";
 
-const client = createTexterClient({ baseUrl, token });
-const viaClient = async () => {
-  const { data } = await client.GET("/labels", { params: { query: { limit: "50" } } });
-  if (!data) throw new Error("no data");
-};
-const viaFetch = async () => {
-  const response = await fetch(`${baseUrl}/labels?limit=50`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(String(response.status));
-  await response.json();
+const texter = createTexterClient({ baseUrl, token });
+const plain = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
+const query = { params: { query: { limit: "50" } } };
+const variants = {
+  "bare fetch": async () => {
+    const response = await fetch(`${baseUrl}/labels?limit=50`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(String(response.status));
+    await response.json();
+  },
+  "openapi-fetch": async () => {
+    if (!(await plain.GET("/labels", query)).data) throw new Error("no data");
+  },
+  "api-client": async () => {
+    if (!(await texter.GET("/labels", query)).data) throw new Error("no data");
+  },
 };
 
 async function round(call) {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let next = 0;
   await Promise.all(
@@ -36,20 +47,28 @@ async function round(call) {
       while (next++ < PER_ROUND) await call();
     }),
   );
-  return Number(process.hrtime.bigint() - started) / 1e3 / PER_ROUND; // µs per request
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - started) / 1e3 / PER_ROUND, cpu: (used.user + used.system) / PER_ROUND };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-for (let i = 0; i < 2; i += 1) await Promise.all([round(viaFetch), round(viaClient)]); // warm-up
-const bare = [];
-const typed = [];
+for (const call of Object.values(variants)) await round(call); // warm-up
+const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
 for (let i = 0; i < ROUNDS; i += 1) {
-  bare.push(await round(viaFetch));
-  typed.push(await round(viaClient));
+  const order = i % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
+  for (const name of order) results[name].push(await round(variants[name]));
 }
-server.close();
-const ratio = median(typed) / median(bare);
-console.log(`client overhead: ${ROUNDS} rounds × ${PER_ROUND} GETs at concurrency ${CONCURRENCY}, medians`);
-console.log(`  bare fetch   ${median(bare).toFixed(1)} µs/request`);
-console.log(`  api-client   ${median(typed).toFixed(1)} µs/request`);
-console.log(`  ratio        ${ratio.toFixed(3)} (goal ≤ 1.05) ${ratio <= 1.05 ? "OK" : "OVER"}`);
+server.kill();
+
+const bare = results["bare fetch"];
+console.log(`client overhead: ${ROUNDS} interleaved rounds × ${PER_ROUND} GET /labels at concurrency ${CONCURRENCY}; server in its own process`);
+console.log(`  ${"variant".padEnd(14)} ${"wall µs/req".padStart(11)} ${"cpu µs/req".padStart(11)} ${"wall ×bare".padStart(11)} ${"cpu ×bare".padStart(10)}`);
+for (const [name, rounds] of Object.entries(results)) {
+  const wallRatio = median(rounds.map((r, i) => r.wall / bare[i].wall));
+  const cpuRatio = median(rounds.map((r, i) => r.cpu / bare[i].cpu));
+  console.log(
+    `  ${name.padEnd(14)} ${median(rounds.map((r) => r.wall)).toFixed(1).padStart(11)} ${median(rounds.map((r) => r.cpu)).toFixed(1).padStart(11)} ${wallRatio.toFixed(3).padStart(11)} ${cpuRatio.toFixed(3).padStart(10)}`,
+  );
+}
+const ratio = median(results["api-client"].map((r, i) => r.wall / bare[i].wall));
+console.log(`  api-client / bare fetch (wall): ${ratio.toFixed(3)} — goal ≤ 1.05: ${ratio <= 1.05 ? "met" : "NOT met"}`);

@@ -1,5 +1,5 @@
 import type { paths } from "@texterchat/api-types";
-import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit } from "openapi-fetch";
 import type {
   ErrorResponse,
   HttpMethod,
@@ -69,20 +69,14 @@ function invalid(message: string): never {
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 function resolveBaseUrl({ baseUrl, projectId }: TexterClientOptions): string {
-  if (baseUrl !== undefined && projectId !== undefined) invalid("give either baseUrl or projectId, not both");
+  if ((baseUrl === undefined) === (projectId === undefined)) invalid("give exactly one of baseUrl and projectId");
   if (projectId !== undefined) {
     if (typeof projectId !== "string" || !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(projectId)) {
       invalid(`projectId must be your environment's sub-domain, got ${JSON.stringify(projectId)}`);
     }
     return `https://${projectId}.texterchat.com/server/api/v2`;
   }
-  if (baseUrl === undefined) invalid("give baseUrl or projectId");
-  let url: URL | undefined;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    url = undefined;
-  }
+  const url = typeof baseUrl === "string" && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || !/^https?:$/.test(url.protocol)) invalid(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
   return url.href.replace(/\/+$/, "");
 }
@@ -100,18 +94,29 @@ function resolveRetry(retry: TexterClientOptions["retry"]): Required<RetryOption
 
 /** Creates a typed client for the Texter API V2. Throws `TexterError` (`INVALID_OPTIONS`) on bad options. */
 export function createTexterClient(options: TexterClientOptions): TexterClient {
-  if (!options || typeof options !== "object") invalid("options are required: { token, baseUrl | projectId }");
+  if (!options || typeof options !== "object") invalid("options { token, baseUrl | projectId } are required");
   const { token, userAgent } = options;
-  if (typeof token !== "string" || token.trim() === "") invalid("token is required (an API token created in Texter)");
+  if (typeof token !== "string" || token.trim() === "") invalid("token is required");
   if (/[\s\u0000-\u001f]/.test(token)) invalid("token must not contain whitespace or control characters");
   const baseUrl = resolveBaseUrl(options);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) invalid(`timeoutMs must be a positive number, got ${timeoutMs}`);
+  // setTimeout takes at most 2^31 - 1 ms; anything longer would fire at once.
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0 && timeoutMs < 2 ** 31)) invalid(`timeoutMs must be a positive number below 2^31, got ${timeoutMs}`);
   if (options.fetch !== undefined && typeof options.fetch !== "function") invalid("fetch must be a function");
   if (userAgent !== undefined && (typeof userAgent !== "string" || /[\r\n]/.test(userAgent))) invalid("userAgent must be a single-line string");
 
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const retry = resolveRetry(options.retry);
-  const client = createClient<paths>({ baseUrl, fetch: createTransport({ fetch, token, userAgent, timeoutMs, retry }) });
-  return client as unknown as TexterClient;
+  const startCall = createTransport({ fetch, timeoutMs, retry: resolveRetry(options.retry) });
+  const client = createClient<paths>({
+    baseUrl,
+    headers: { authorization: `Bearer ${token}`, ...(userAgent ? { "user-agent": userAgent } : {}) },
+    querySerializer: createQuerySerializer(), // built once, not on every request
+  });
+  const method =
+    (name: "GET" | "POST" | "PATCH" | "DELETE") =>
+    (url: string, init?: { signal?: AbortSignal | null }) => {
+      const call = startCall(init?.signal ?? undefined);
+      return (client[name] as (url: string, init: object) => Promise<unknown>)(url, { ...init, fetch: call.fetch }).finally(call.end);
+    };
+  return { use: client.use, eject: client.eject, GET: method("GET"), POST: method("POST"), PATCH: method("PATCH"), DELETE: method("DELETE") } as unknown as TexterClient;
 }

@@ -9,5 +9,4 @@ export {
   type SkipLimitItems,
   type SkipLimitPath,
 } from "./pagination.js";
-export { isTemplateSent } from "./templates.js";
 export type * from "@texterchat/api-types";

@@ -34,7 +34,7 @@ type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unk
 
 async function getPage(client: TexterClient, path: string, init: object): Promise<unknown> {
   const { data, error, response } = await (client.GET as unknown as Get)(path, init);
-  if (error !== undefined || data === undefined) {
+  if (error !== undefined) {
     throw new TexterError("API", `GET ${path} answered ${response.status} while paginating`, { status: response.status, body: error });
   }
   return data;
@@ -93,7 +93,7 @@ export async function* iterateChatMessages(client: TexterClient, chatId: string,
     if (!oldest || messages.length < pageSize) return;
     const { _id: id, timestamp } = oldest;
     if (typeof id !== "string" || typeof timestamp !== "number" || (id === cursor.id && timestamp === cursor.timestamp)) {
-      throw new TexterError("API", "Get Messages of a Chat gave no new cursor (the oldest message's _id and timestamp); stopped");
+      throw new TexterError("API", "Get Messages of a Chat returned no new cursor; stopped");
     }
     cursor = { timestamp, id };
   }

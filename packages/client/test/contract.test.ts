@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import type { ApiError, operations, WebhookEventName } from "@texterchat/api-types";
 import { startMock, type RunningMock } from "@texterchat/api-mock";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { createTexterClient, isTemplateSent, type TexterClient } from "../src/index.js";
+import { createTexterClient, type TexterClient } from "../src/index.js";
 
 type OperationId = Exclude<keyof operations, WebhookEventName>;
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -40,7 +40,7 @@ const contracts: Record<OperationId, Contract> = {
   sendTemplateMessage: {
     ok: async (c) => {
       const r = await c.POST("/whatsapp/templates/send", { body: { templateName: "inbox_marketing_95", to: "15550100123", body: ["Dana"] } });
-      expect(r.data && isTemplateSent(r.data)).toBe(true);
+      expect(r.data?.success).toBe(true);
       return r;
     },
     fail: { status: 400, field: "templateName", call: (c) => c.POST("/whatsapp/templates/send", { body: { templateName: "no spaces allowed", to: "15550100123" } }) },

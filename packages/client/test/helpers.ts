@@ -43,7 +43,7 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 /** A fetch stand-in that answers from a function and records the requests it was given. */
 export function fakeFetch(answer: (request: Request, index: number) => Response | Promise<Response>) {
   const calls: Request[] = [];
-  const fetch = async (input: string, init: RequestInit) => {
+  const fetch = async (input: Request | string, init?: RequestInit) => {
     const request = new Request(input, init);
     calls.push(request.clone());
     return answer(request, calls.length - 1);

@@ -17,16 +17,17 @@ function optionsError(options: unknown): TexterError {
 
 describe("createTexterClient options", () => {
   it.each([
-    ["no options", undefined, /options are required/],
+    ["no options", undefined, /options \{ token, baseUrl \| projectId \} are required/],
     ["no token", { baseUrl: "https://x.test" }, /token is required/],
     ["empty token", { token: " ", projectId: "demo" }, /token is required/],
     ["token with a newline", { token: `${TOKEN}\n`, projectId: "demo" }, /whitespace/],
-    ["neither baseUrl nor projectId", { token: TOKEN }, /give baseUrl or projectId/],
-    ["both baseUrl and projectId", { token: TOKEN, baseUrl: "https://x.test", projectId: "demo" }, /not both/],
+    ["neither baseUrl nor projectId", { token: TOKEN }, /give exactly one of baseUrl and projectId/],
+    ["both baseUrl and projectId", { token: TOKEN, baseUrl: "https://x.test", projectId: "demo" }, /give exactly one of baseUrl and projectId/],
     ["a relative baseUrl", { token: TOKEN, baseUrl: "/server/api/v2" }, /absolute http\(s\) URL, got "\/server\/api\/v2"/],
     ["a non-http baseUrl", { token: TOKEN, baseUrl: "ftp://x.test" }, /absolute http\(s\) URL/],
     ["a projectId with a dot", { token: TOKEN, projectId: "demo.evil.com" }, /sub-domain/],
     ["a negative timeout", { token: TOKEN, projectId: "demo", timeoutMs: -1 }, /timeoutMs must be a positive number/],
+    ["an infinite timeout", { token: TOKEN, projectId: "demo", timeoutMs: Infinity }, /below 2\^31, got Infinity/],
     ["retry as a number", { token: TOKEN, projectId: "demo", retry: 3 }, /retry must be false or/],
     ["fractional retries", { token: TOKEN, projectId: "demo", retry: { retries: 1.5 } }, /retry.retries must be a non-negative integer, got 1.5/],
     ["maxDelayMs below minDelayMs", { token: TOKEN, projectId: "demo", retry: { minDelayMs: 100, maxDelayMs: 10 } }, /retry.maxDelayMs ≥ retry.minDelayMs/],

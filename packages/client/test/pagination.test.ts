@@ -111,6 +111,6 @@ describe("iterateChatMessages (beforeTime + beforeId cursor)", () => {
     const { fetch } = fakeFetch(() => jsonResponse({ messages: [history[0], history[1]], minTime: 0, maxTime: 0 }));
     const client = createTexterClient({ token: TOKEN, baseUrl, fetch });
     const iterator = iterateChatMessages(client, "chat1", { pageSize: 2, before: { timestamp: history[0]!.timestamp, id: "m0" } });
-    await expect(collect(iterator)).rejects.toThrow(/gave no new cursor/);
+    await expect(collect(iterator)).rejects.toThrow(/returned no new cursor/);
   });
 });

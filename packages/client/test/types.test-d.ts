@@ -48,6 +48,14 @@ describe("the client is typed by the contract", () => {
     void client.POST("/messages/send/{chatId}", { params: { path: { chatId: "c1" } }, body: { type: "postback", text: "x" } });
   });
 
+  it("makes Send Template Message's success: false a branch to handle", async () => {
+    const { data } = await client.POST("/whatsapp/templates/send", { body: { templateName: "welcome", to: "15550100123" } });
+    // @ts-expect-error -- messageId exists only on the sent branch
+    void data?.messageId;
+    if (data?.success) expectTypeOf(data.messageId).toEqualTypeOf<string | undefined>();
+    if (data?.success === false) expectTypeOf(data).toHaveProperty("error");
+  });
+
   it("names numeric enum values", () => {
     expectTypeOf<ChatStatus.ASSIGNED>().toEqualTypeOf<2>();
     expectTypeOf<ChatStatus>().toEqualTypeOf<0 | 1 | 2 | 3 | 4>();
