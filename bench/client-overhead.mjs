@@ -1,11 +1,14 @@
-// Client overhead: the same GET against the same local server (a bare node:http server in its own
-// process, so that the numbers are the client's), through bare fetch, through plain openapi-fetch
-// and through @texterchat/api-client. Rounds are interleaved and each variant is compared with the
-// bare-fetch round next to it; medians of those paired ratios are printed, for wall time and for
-// the client process's CPU time. Goal: api-client / bare fetch ≤ 1.05. Loopback only; bounded.
+// Client overhead: the same GET against the same local server, through bare fetch, through plain
+// openapi-fetch and through @texterchat/api-client. Two servers, each in its own process so that
+// the numbers are the client's: a bare node:http server answering fixed bytes (the worst case: the
+// client's work is all there is) and texter-mock (a server that does some work per request).
+// Rounds are interleaved and each variant is compared with the bare-fetch round next to it;
+// medians of those paired ratios are printed, for wall time and for the client process's CPU time.
+// Goal: api-client / bare fetch ≤ 1.05. Loopback only; bounded.
 import { spawn } from "node:child_process";
 import { createTexterClient } from "@texterchat/api-client";
 import createClient from "openapi-fetch";
+import { startMockCli } from "./mock-lib.mjs";
 
 const ROUNDS = 15;
 const PER_ROUND = 2_000;
@@ -16,27 +19,32 @@ require("node:http")
   .createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }); res.end(body); })
   .listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
 
-const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
-const port = await new Promise((resolve) => server.stdout.once("data", (chunk) => resolve(String(chunk).trim())));
-const baseUrl = `http://127.0.0.1:${port}/server/api/v2`;
-const token = "bench-token";
+async function startBareServer() {
+  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise((resolve) => child.stdout.once("data", (chunk) => resolve(String(chunk).trim())));
+  return { baseUrl: `http://127.0.0.1:${port}/server/api/v2`, stop: () => child.kill() };
+}
 
-const texter = createTexterClient({ baseUrl, token });
-const plain = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
+const token = "bench-token";
 const query = { params: { query: { limit: "50" } } };
-const variants = {
-  "bare fetch": async () => {
-    const response = await fetch(`${baseUrl}/labels?limit=50`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(String(response.status));
-    await response.json();
-  },
-  "openapi-fetch": async () => {
-    if (!(await plain.GET("/labels", query)).data) throw new Error("no data");
-  },
-  "api-client": async () => {
-    if (!(await texter.GET("/labels", query)).data) throw new Error("no data");
-  },
-};
+
+function variantsFor(baseUrl) {
+  const texter = createTexterClient({ baseUrl, token });
+  const plain = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
+  return {
+    "bare fetch": async () => {
+      const response = await fetch(`${baseUrl}/labels?limit=50`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) throw new Error(String(response.status));
+      await response.json();
+    },
+    "openapi-fetch": async () => {
+      if (!(await plain.GET("/labels", query)).data) throw new Error("no data");
+    },
+    "api-client": async () => {
+      if (!(await texter.GET("/labels", query)).data) throw new Error("no data");
+    },
+  };
+}
 
 async function round(call) {
   const cpu = process.cpuUsage();
@@ -52,23 +60,29 @@ async function round(call) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-for (const call of Object.values(variants)) await round(call); // warm-up
-const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-for (let i = 0; i < ROUNDS; i += 1) {
-  const order = i % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
-  for (const name of order) results[name].push(await round(variants[name]));
-}
-server.kill();
 
-const bare = results["bare fetch"];
-console.log(`client overhead: ${ROUNDS} interleaved rounds × ${PER_ROUND} GET /labels at concurrency ${CONCURRENCY}; server in its own process`);
-console.log(`  ${"variant".padEnd(14)} ${"wall µs/req".padStart(11)} ${"cpu µs/req".padStart(11)} ${"wall ×bare".padStart(11)} ${"cpu ×bare".padStart(10)}`);
-for (const [name, rounds] of Object.entries(results)) {
-  const wallRatio = median(rounds.map((r, i) => r.wall / bare[i].wall));
-  const cpuRatio = median(rounds.map((r, i) => r.cpu / bare[i].cpu));
-  console.log(
-    `  ${name.padEnd(14)} ${median(rounds.map((r) => r.wall)).toFixed(1).padStart(11)} ${median(rounds.map((r) => r.cpu)).toFixed(1).padStart(11)} ${wallRatio.toFixed(3).padStart(11)} ${cpuRatio.toFixed(3).padStart(10)}`,
-  );
+async function compare(label, server) {
+  const variants = variantsFor(server.baseUrl);
+  for (const call of Object.values(variants)) await round(call); // warm-up
+  const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const order = i % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
+    for (const name of order) results[name].push(await round(variants[name]));
+  }
+  server.stop();
+  const bare = results["bare fetch"];
+  console.log(`${label}: ${ROUNDS} interleaved rounds × ${PER_ROUND} GET /labels at concurrency ${CONCURRENCY}`);
+  console.log(`  ${"variant".padEnd(14)} ${"wall µs/req".padStart(11)} ${"cpu µs/req".padStart(11)} ${"wall ×bare".padStart(11)} ${"cpu ×bare".padStart(10)}`);
+  for (const [name, rounds] of Object.entries(results)) {
+    const wallRatio = median(rounds.map((r, i) => r.wall / bare[i].wall));
+    const cpuRatio = median(rounds.map((r, i) => r.cpu / bare[i].cpu));
+    const cells = [median(rounds.map((r) => r.wall)).toFixed(1).padStart(11), median(rounds.map((r) => r.cpu)).toFixed(1).padStart(11)];
+    console.log(`  ${name.padEnd(14)} ${cells.join(" ")} ${wallRatio.toFixed(3).padStart(11)} ${cpuRatio.toFixed(3).padStart(10)}`);
+  }
+  const ratio = median(results["api-client"].map((r, i) => r.wall / bare[i].wall));
+  console.log(`  api-client / bare fetch (wall): ${ratio.toFixed(3)} — goal ≤ 1.05: ${ratio <= 1.05 ? "met" : "NOT met"}`);
 }
-const ratio = median(results["api-client"].map((r, i) => r.wall / bare[i].wall));
-console.log(`  api-client / bare fetch (wall): ${ratio.toFixed(3)} — goal ≤ 1.05: ${ratio <= 1.05 ? "met" : "NOT met"}`);
+
+await compare("bare node:http server (fixed bytes)", await startBareServer());
+const mock = await startMockCli();
+await compare("texter-mock", { baseUrl: mock.baseUrl, stop: () => mock.stop() });
