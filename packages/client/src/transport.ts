@@ -83,14 +83,17 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
       unlink?.();
     };
 
-    /** Sends one attempt; `timedOut()` tells whether its timeout fired. */
-    const attempt = (input: Request | string, init: RequestInit) => {
+    /**
+     * Sends one attempt. Its timeout aborts with a TexterError, which fetch and, after the
+     * headers, reading the body then reject with; `timedOut()` tells whether it fired.
+     */
+    const attempt = (request: Request, input: Request | string, init: RequestInit, number: number) => {
       disarm();
       const controller = new AbortController();
       let fired = false;
       timer = setTimeout(() => {
         fired = true;
-        controller.abort();
+        controller.abort(new TexterError("TIMEOUT", `${describe(request)} timed out after ${timeoutMs} ms (attempt ${number + 1})`));
       }, timeoutMs);
       if (callerSignal) {
         const onAbort = () => controller.abort(callerSignal.reason);
@@ -116,7 +119,7 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
           Object.assign(init, { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
         }
         for (let number = 0; ; number += 1) {
-          const sent = attempt(input, init);
+          const sent = attempt(request, input, init, number);
           let failure: TexterError;
           try {
             const response = await sent.response;
@@ -131,9 +134,7 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
           } catch (error) {
             disarm();
             if (callerSignal?.aborted) throw callerSignal.reason;
-            failure = sent.timedOut()
-              ? new TexterError("TIMEOUT", `${describe(request)} timed out after ${timeoutMs} ms (attempt ${number + 1})`)
-              : new TexterError("NETWORK", `${describe(request)} failed: ${(error as Error).message}`, { cause: error });
+            failure = sent.timedOut() ? (error as TexterError) : new TexterError("NETWORK", `${describe(request)} failed: ${(error as Error).message}`, { cause: error });
           }
           if (!retry || !idempotent || number >= retries) throw failure;
           await sleep(backoffMs(number, retry), callerSignal);

@@ -98,6 +98,17 @@ describe("against a flaky local server", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it("times out a body that stops arriving after the headers", async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"total": 1, "labels": ['); // and nothing more
+    });
+    const client = createTexterClient({ token: TOKEN, baseUrl: s.baseUrl, timeoutMs: 200, retry: false });
+    const error = await failure(() => client.GET("/labels"));
+    expect(error.code).toBe("TIMEOUT");
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/server\/api\/v2\/labels timed out after 200 ms \(attempt 1\)$/);
+  });
+
   it("does not retry a POST that timed out (it may have been carried out)", async () => {
     const s = await server(() => undefined);
     const client = createTexterClient({ token: TOKEN, baseUrl: s.baseUrl, timeoutMs: 100, retry: fast });
