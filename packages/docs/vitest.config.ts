@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     name: "docs",
     include: ["test/**/*.test.ts"],
-    testTimeout: 120000,
+    testTimeout: 240_000,
   },
 });
