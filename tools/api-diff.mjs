@@ -4,24 +4,11 @@
 // CLI: node tools/api-diff.mjs <old.json> <new.json>  (exit 1 when something breaks)
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { resolveRef } from "./openapi.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-function resolver(doc) {
-  return (node) => {
-    const seen = new Set();
-    while (node && typeof node === "object" && typeof node.$ref === "string") {
-      if (seen.has(node.$ref)) throw new Error(`reference cycle at ${node.$ref}`);
-      seen.add(node.$ref);
-      node = node.$ref
-        .slice(2)
-        .split("/")
-        .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"))
-        .reduce((parent, key) => parent?.[key], doc);
-    }
-    return node;
-  };
-}
+const resolver = (doc) => (node) => resolveRef(doc, node);
 
 /** Every operation of a document: "GET /labels" / "WEBHOOK chatResolved" → operation. */
 function operations(doc) {

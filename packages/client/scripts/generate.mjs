@@ -3,18 +3,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { resolveRef } from "../../../tools/openapi.mjs";
 
 const specPath = createRequire(import.meta.url).resolve("@texterchat/openapi/openapi.json");
 const OUTPUT = "src/generated/webhooks.ts";
 
-function deref(spec, schema) {
-  while (schema?.$ref) schema = schema.$ref.slice(2).split("/").reduce((node, key) => node[key], spec);
-  return schema;
-}
-
 /** JSON kinds a schema admits: object, array, string, number, boolean, null. */
 function kinds(spec, schema) {
-  const resolved = deref(spec, schema);
+  const resolved = resolveRef(spec, schema);
   const branches = resolved.oneOf ?? resolved.anyOf;
   if (branches) return [...new Set(branches.flatMap((branch) => kinds(spec, branch)))];
   const types = [resolved.type ?? (resolved.properties ? "object" : undefined)].flat();
@@ -25,8 +21,8 @@ function kinds(spec, schema) {
 export function generate() {
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
   const entries = Object.entries(spec.webhooks).map(([eventName, item]) => {
-    const envelope = deref(spec, item.post.requestBody.content["application/json"].schema);
-    const eventData = deref(spec, envelope.properties.eventData);
+    const envelope = resolveRef(spec, item.post.requestBody.content["application/json"].schema);
+    const eventData = resolveRef(spec, envelope.properties.eventData);
     const keys = (eventData.required ?? []).map((key) => `${key}: ${JSON.stringify(kinds(spec, eventData.properties[key]))}`);
     return `  ${eventName}: { ${keys.join(", ")} },`;
   });

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { resolveRef } from "../../../tools/openapi.mjs";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -14,16 +15,7 @@ export function loadSpec() {
 }
 
 /** Follows local `$ref`s (`#/components/...`) until a real object. */
-export function resolve(spec, node) {
-  while (node?.$ref) {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((parent, key) => parent?.[key], spec);
-  }
-  return node;
-}
+export const resolve = resolveRef;
 
 function* methodsOf(pathItem) {
   for (const method of HTTP_METHODS) if (pathItem[method]) yield [method, pathItem[method]];

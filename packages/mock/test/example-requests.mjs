@@ -3,18 +3,12 @@
 // status and body of the first example of its lowest 2xx response. Shared by the data-driven test
 // and the bench scripts (bench/mock-*.mjs).
 
+import { resolveRef } from "../../../tools/openapi.mjs";
+
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
 /** Follows local `$ref`s in the bundle. */
-export function deref(doc, node) {
-  while (node?.$ref) {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((parent, token) => parent[token.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
-  }
-  return node;
-}
+export const deref = resolveRef;
 
 /** Every operation of the bundle: `{ operationId, method, path, item, operation }`. */
 export function operations(doc) {
