@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv2020, type KeywordDefinition } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 export const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -141,6 +141,26 @@ export function mediaExamples(doc: JsonObject): MediaExample[] {
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const DISTINCT_BY = "x-texter-distinct-by";
+
+/** `x-texter-distinct-by: <property>` (EXTENSIONS.md): no two items of the array share that property's value. */
+export const distinctByKeyword: KeywordDefinition = {
+  keyword: DISTINCT_BY,
+  type: "array",
+  schemaType: "string",
+  errors: false,
+  validate: (property: string, items: unknown[]) => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (!item || typeof item !== "object" || !(property in item)) continue;
+      const key = JSON.stringify((item as Record<string, unknown>)[property]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+    return true;
+  },
+};
 export const DOC_ID = "https://texter.invalid/openapi.json";
 
 /**
@@ -154,7 +174,9 @@ export function createAjv(doc: JsonObject, extensions: string[]): { validatorAt(
   // OpenAPI's own schema keywords, the documented extensions, and the document's top-level keys
   // (Ajv meets those when it resolves a pointer from the document root).
   const openapiKeys = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags"];
-  ajv.addVocabulary(["discriminator", "xml", "externalDocs", "example", ...extensions, ...openapiKeys]);
+  const checked = new Set([DISTINCT_BY]);
+  ajv.addVocabulary(["discriminator", "xml", "externalDocs", "example", ...extensions.filter((e) => !checked.has(e)), ...openapiKeys]);
+  ajv.addKeyword(distinctByKeyword);
   ajv.addSchema({ ...doc, $id: DOC_ID } as object, DOC_ID);
   return {
     validatorAt(at: string) {
