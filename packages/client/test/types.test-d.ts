@@ -1,4 +1,17 @@
-import type { ChatSearchResult, ChatStatus, MediaItem, Message, MessageStatus, WebhookEvent } from "@texterchat/api-types";
+import type {
+  ChatSearchResult,
+  ChatStatus,
+  MediaItem,
+  Message,
+  MessageStatus,
+  MessageType,
+  RegularMessage,
+  SystemMessage,
+  TemplateButtonsComponent,
+  TemplateCallToActionButton,
+  TemplateQuickReplyButton,
+  WebhookEvent,
+} from "@texterchat/api-types";
 import { describe, expectTypeOf, it } from "vitest";
 import { createTexterClient, paginate } from "../src/index.js";
 import { isWebhook, parseWebhookEvent } from "../src/webhooks.js";
@@ -62,16 +75,45 @@ describe("the client is typed by the contract", () => {
     expectTypeOf<MessageStatus.SEEN>().toEqualTypeOf<3>();
   });
 
-  it("narrows message content on `type`", () => {
+  it("narrows a message to SystemMessage on `systemMessage === true`, and to RegularMessage otherwise", () => {
     const message = {} as Message;
-    if (message.type === "media") expectTypeOf(message.media).toEqualTypeOf<MediaItem[]>();
-    if (message.type === "text") expectTypeOf(message.text).toEqualTypeOf<string>();
-    if (message.systemMessage === true && !message.type) expectTypeOf(message.newChatStatus).toEqualTypeOf<ChatStatus | undefined>();
+    if (message.systemMessage === true) {
+      expectTypeOf(message).toExtend<SystemMessage>();
+      expectTypeOf(message.newChatStatus).toEqualTypeOf<ChatStatus | undefined>();
+      // @ts-expect-error a system message has no content type
+      void message.type;
+    } else {
+      expectTypeOf(message).toExtend<RegularMessage>();
+      expectTypeOf(message.type).toEqualTypeOf<MessageType>();
+    }
+  });
+
+  it("narrows a message to RegularMessage on `\"type\" in m`, and to SystemMessage otherwise", () => {
+    const message = {} as Message;
+    if ("type" in message) {
+      expectTypeOf(message).toExtend<RegularMessage>();
+      if (message.type === "media") expectTypeOf(message.media).toEqualTypeOf<MediaItem[]>();
+      if (message.type === "text") expectTypeOf(message.text).toEqualTypeOf<string>();
+    } else {
+      expectTypeOf(message).toExtend<SystemMessage>();
+      expectTypeOf(message.systemMessage).toEqualTypeOf<true>();
+    }
+  });
+
+  it("keeps the item types of template buttons and never mixes the two kinds", () => {
+    const component = {} as TemplateButtonsComponent;
+    expectTypeOf(component.buttons).toEqualTypeOf<TemplateQuickReplyButton[] | TemplateCallToActionButton[]>();
+    const quick: TemplateQuickReplyButton = { type: "QUICK_REPLY", text: "Yes" };
+    const call: TemplateCallToActionButton = { type: "PHONE_NUMBER", text: "Call us", phone_number: "+15550100000" };
+    void ({ type: "BUTTONS", buttons: [quick, quick] } satisfies TemplateButtonsComponent);
+    // @ts-expect-error quick replies and call-to-action buttons are never mixed
+    void ({ type: "BUTTONS", buttons: [quick, call] } satisfies TemplateButtonsComponent);
   });
 
   it("narrows messages on `type` as the client returns them", async () => {
     const { data } = await client.GET("/messages/chat/{chatId}", { params: { path: { chatId: "c1" }, query: { botSessionId: "abc" } } });
     const message = data!.messages[0]!;
+    if (!("type" in message)) return;
     if (message.type === "media") expectTypeOf(message.media).toEqualTypeOf<MediaItem[]>();
     if (message.type === "location") expectTypeOf(message.location.latitude).toEqualTypeOf<number>();
   });

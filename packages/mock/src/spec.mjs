@@ -159,6 +159,28 @@ function compareSpecificity(a, b) {
   return 0;
 }
 
+/** `x-texter-distinct-by: <property>` (spec/EXTENSIONS.md): no two array items share that property's value. */
+const distinctBy = {
+  keyword: "x-texter-distinct-by",
+  type: "array",
+  schemaType: "string",
+  errors: true,
+  validate: function validate(property, items) {
+    const first = new Map();
+    for (const [index, item] of items.entries()) {
+      if (!item || typeof item !== "object" || !(property in item)) continue;
+      const key = JSON.stringify(item[property]);
+      if (first.has(key)) {
+        const message = `has two items with ${property} ${key} (items ${first.get(key)} and ${index}); at most one of each ${property} is allowed`;
+        validate.errors = [{ keyword: "x-texter-distinct-by", message, params: { property, value: item[property] } }];
+        return false;
+      }
+      first.set(key, index);
+    }
+    return true;
+  },
+};
+
 function createAjv(doc) {
   // Not strict: the spec carries OpenAPI keywords and x- extensions that are not JSON Schema.
   // `discriminator` makes Ajv check only the oneOf branch the tag names, so errors are about it.
@@ -166,6 +188,7 @@ function createAjv(doc) {
   // a discriminated oneOf: keep only the property name and say the value is an object.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: false, logger: false });
   addFormats(ajv);
+  ajv.addKeyword(distinctBy);
   const copy = JSON.parse(JSON.stringify(doc), (key, value) =>
     typeof value?.discriminator?.propertyName === "string"
       ? { type: "object", ...value, discriminator: { propertyName: value.discriminator.propertyName } }

@@ -1,14 +1,21 @@
-// Generated from @texterchat/openapi 0.1.0 by packages/types/scripts/generate.mjs. Do not edit.
+// Generated from @texterchat/openapi 0.2.0 by packages/types/scripts/generate.mjs. Do not edit.
 import type { components } from "./schema.js";
 export type { $defs, components, operations, paths, webhooks } from "./schema.js";
 
 /** Version of the Texter API contract these types were generated from. */
-export type TexterContractVersion = "0.1.0";
+export type TexterContractVersion = "0.2.0";
 
 /**
- * Error body. Texter does not document the shape of its error responses; this open
- * object is the kit's best guess from the `success` flag that many success bodies carry.
- * **Unverified:** field names and presence are not documented by Texter.
+ * One thing wrong with a rejected request: where it is (`location` and `path`) and what is wrong
+ * with it (`message`). **Unverified:** this is the detail the kit's mock adds to its own error
+ * answers; Texter documents no such field.
+ */
+export type Violation = components["schemas"]["Violation"];
+/**
+ * Error body: `{"success": false, "error": "<what went wrong>"}`, sent as `application/json`.
+ * The object is open; the kit's mock adds detail fields (`violations` on a rejected request,
+ * `missingScopes` on a 403). **Unverified:** Texter does not document the shape of its error
+ * responses; this is the kit's best guess from the `success` flag many success bodies carry.
  */
 export type ApiError = components["schemas"]["Error"];
 /**
@@ -101,10 +108,11 @@ export type TemplatePhoneNumberButton = components["schemas"]["TemplatePhoneNumb
  */
 export type TemplateFlowButton = components["schemas"]["TemplateFlowButton"];
 /**
- * One button of a template's `BUTTONS` component, selected by `type`: `QUICK_REPLY`, or one of
- * the call-to-action kinds `URL`, `PHONE_NUMBER` and `FLOW`.
+ * One call-to-action button of a template's `BUTTONS` component, selected by `type`: `URL`,
+ * `PHONE_NUMBER` or `FLOW`. (Quick-reply buttons are TemplateQuickReplyButton; the two kinds are
+ * never mixed in one template.)
  */
-export type TemplateButton = components["schemas"]["TemplateButton"];
+export type TemplateCallToActionButton = components["schemas"]["TemplateCallToActionButton"];
 /**
  * The buttons under the message: one to three `QUICK_REPLY` buttons, or one or two
  * call-to-action buttons (`URL`, `PHONE_NUMBER`, `FLOW`). Quick replies and call-to-action
@@ -266,7 +274,7 @@ export type ChatSearchResult = components["schemas"]["ChatSearchResult"];
 export type AssignChatRequest = components["schemas"]["AssignChatRequest"];
 /**
  * The trimmed chat view returned by Get Chat by Chat ID. Compared with the full `Chat` it lacks
- * `_id`, `labels`, `crmData` and `displayName`, reduces `botState` to its `id` and `lastMessage`
+ * `_id` (Texter's own code confirms it is absent), `labels`, `crmData` and `displayName`, reduces `botState` to its `id` and `lastMessage`
  * to `type` and `text`, and names the last-message time `lastMessageTimestamp` (camelCase)
  * where the full chat uses `last_message_timestamp`. Use Search Chats for the full record.
  */
@@ -364,15 +372,14 @@ export type LocationContent = components["schemas"]["LocationContent"];
  */
 export type SpecialContent = components["schemas"]["SpecialContent"];
 /**
- * The content of a message, selected by `type`: `text`, `media`, `buttons`, `list`, `postback`,
- * `contacts`, `location` or `special`. Exactly one branch matches, picked by the `type` value.
- * Used for the content part of a Message and for the contents of quick replies.
+ * A regular message, the conversation itself: its `type` selects the content fields (the
+ * branches of MessageContent). `systemMessage` is absent or `false`.
  */
-export type MessageContent = components["schemas"]["MessageContent"];
+export type RegularMessage = components["schemas"]["RegularMessage"];
 /**
  * A routing record in the chat history instead of a chat bubble: it notes an assignment or a
- * status change. System messages carry no `direction`, `status`, content or reactions; next to
- * the fields below they have the common identity fields (`_id`, `parent_chat`,
+ * status change. System messages carry no `type`, `direction`, `status`, content or reactions;
+ * next to the fields below they have the common identity fields (`_id`, `parent_chat`,
  * `chatChannelInfo`, `timestamp`, `botSessionId`, `agent` and a placeholder `channelInfo`).
  * They are listed by Get Messages of a Chat but never trigger message webhook events.
  */
@@ -451,6 +458,10 @@ export type ScheduledDeletion = components["schemas"]["ScheduledDeletion"];
  *   content fields (see MessageContent).
  * - **System messages** (`systemMessage: true`), routing records of assignments and status
  *   changes, without direction, delivery status, content or reactions (see SystemMessage).
+ *
+ * `systemMessage` tells them apart: it is `true` on system messages and absent or `false` on
+ * regular ones, which alone carry `type`. In TypeScript both `m.systemMessage === true` and
+ * `"type" in m` narrow a Message to one variant.
  *
  * Every time on a message is in epoch milliseconds, except `updatedAt` (ISO 8601). The object
  * is open: Texter may send fields not listed here.
@@ -558,6 +569,12 @@ export type ProblemList = components["schemas"]["ProblemList"];
  */
 export type QuickReplyContentType = components["schemas"]["QuickReplyContentType"];
 /**
+ * The content of a message, selected by `type`: `text`, `media`, `buttons`, `list`, `postback`,
+ * `contacts`, `location` or `special`. Exactly one branch matches, picked by the `type` value.
+ * Used for the contents of quick replies; a regular Message has the same branches (RegularMessage).
+ */
+export type MessageContent = components["schemas"]["MessageContent"];
+/**
  * Where a quick reply can be used: a channel account (`name` + `accountId`), optionally narrowed
  * to one chat (`id`). A quick reply that targets a single chat is how AI suggestions are scoped to
  * that conversation. This schema is shared by requests and responses, so it stays open; request
@@ -592,13 +609,6 @@ export type CreateQuickReplyRequest = components["schemas"]["CreateQuickReplyReq
  */
 export type QuickReplyUpdateOperation = components["schemas"]["QuickReplyUpdateOperation"];
 /**
- * A reference to data that Texter fills in when the step runs: the value found under `key` in
- * the data of `provider`. A provider is either a part of the triggering event (for example
- * `message`, `messageStatusRequest`, `agent`, `addedLabels`, `problem`) or the `alias` of a loader
- * that ran earlier (for example `chat`). Written as `{"##provide": {"provider": …, "key": …}}`.
- */
-export type ScenarioProvide = components["schemas"]["ScenarioProvide"];
-/**
  * One value inside a step's `params`. It is one of:
  *
  * - a literal string, number or boolean. Strings may contain `%provider:key%` placeholders that
@@ -613,6 +623,13 @@ export type ScenarioProvide = components["schemas"]["ScenarioProvide"];
  */
 export type ScenarioParamValue = components["schemas"]["ScenarioParamValue"];
 /**
+ * A reference to data that Texter fills in when the step runs: the value found under `key` in
+ * the data of `provider`. A provider is either a part of the triggering event (for example
+ * `message`, `messageStatusRequest`, `agent`, `addedLabels`, `problem`) or the `alias` of a loader
+ * that ran earlier (for example `chat`). Written as `{"##provide": {"provider": …, "key": …}}`.
+ */
+export type ScenarioProvide = components["schemas"]["ScenarioProvide"];
+/**
  * One building block of a scenario: a loader, a condition or an action. `name` picks the Texter
  * component to run (for example the `chat` loader, the `filtrex` and `compare` conditions, the
  * `request` action that calls your webhook URL) and `params` configures it. Loaders also carry an
@@ -626,8 +643,12 @@ export type ScenarioStep = components["schemas"]["ScenarioStep"];
  */
 export type ScenarioLoaders = components["schemas"]["ScenarioLoaders"];
 /**
- * A loop of a scenario revision. **Unverified:** Texter's placeholder schema only shows that each
- * entry of `loops` carries a `loop` object; its inner shape is not documented.
+ * A loop of a scenario: the `loop` definition and where it runs (`position`). Texter's own
+ * marketplace scenarios (import format `v1.1`) carry loops shaped
+ * `{loop: {type: "foreach", as, input, confidentialData, foreachMode: "parallel", concurency}, position}`.
+ * Note the misspelt `concurency`: it is the name Texter's data uses, so it is kept as is.
+ * **Unverified:** Texter's reference shows only the `loop` key; the inner shape comes from its
+ * marketplace scenarios, and the types and meaning of the fields are read from their use.
  */
 export type ScenarioLoop = components["schemas"]["ScenarioLoop"];
 /**
@@ -669,14 +690,14 @@ export type ScenarioList = components["schemas"]["ScenarioList"];
  */
 export type CreateEmptyScenarioRequest = components["schemas"]["CreateEmptyScenarioRequest"];
 /**
- * A scenario in Texter's portable import format, version `v1`: the `data` of an Import
- * Subscription body. Texter's ready-made webhook templates are in this format; for a subscription
+ * A scenario in Texter's portable import format, version `v1` or `v1.1`: the `data` of an
+ * Import Subscription body. Texter's ready-made webhook templates are in this format; for a subscription
  * you change only the `request` action's `url` (`{{yourWebhookURL}}`) and, where the template has
  * them, the placeholders in its conditions (`{{word1}}`, `{{word2}}`, `{{targetLabelId}}`).
  * The object stays open because Texter documents the format only through its templates.
- * **Unverified:** which fields are required, and which other fields (such as loops or tags) the
- * format accepts, is not documented; the required list below is what every template carries that
- * a scenario cannot do without.
+ * **Unverified:** which fields are required, and which other fields (such as tags) the format
+ * accepts, is not documented; the required list below is what every template carries that a
+ * scenario cannot do without, and `loops` comes from Texter's own `v1.1` marketplace scenarios.
  */
 export type ScenarioTemplate = components["schemas"]["ScenarioTemplate"];
 /**

@@ -1,4 +1,4 @@
-// Generated from @texterchat/openapi 0.1.0 by packages/client/scripts/generate.mjs. Do not edit.
+// Generated from @texterchat/openapi 0.2.0 by packages/client/scripts/generate.mjs. Do not edit.
 import type { WebhookEventName } from "@texterchat/api-types";
 
 export type JsonKind = "object" | "array" | "string" | "number" | "boolean" | "null";
