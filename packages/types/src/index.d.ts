@@ -609,6 +609,13 @@ export type CreateQuickReplyRequest = components["schemas"]["CreateQuickReplyReq
  */
 export type QuickReplyUpdateOperation = components["schemas"]["QuickReplyUpdateOperation"];
 /**
+ * A reference to data that Texter fills in when the step runs: the value found under `key` in
+ * the data of `provider`. A provider is either a part of the triggering event (for example
+ * `message`, `messageStatusRequest`, `agent`, `addedLabels`, `problem`) or the `alias` of a loader
+ * that ran earlier (for example `chat`). Written as `{"##provide": {"provider": …, "key": …}}`.
+ */
+export type ScenarioProvide = components["schemas"]["ScenarioProvide"];
+/**
  * One value inside a step's `params`. It is one of:
  *
  * - a literal string, number or boolean. Strings may contain `%provider:key%` placeholders that
@@ -622,13 +629,6 @@ export type QuickReplyUpdateOperation = components["schemas"]["QuickReplyUpdateO
  *   `request` action, with `eventName` and `eventData`).
  */
 export type ScenarioParamValue = components["schemas"]["ScenarioParamValue"];
-/**
- * A reference to data that Texter fills in when the step runs: the value found under `key` in
- * the data of `provider`. A provider is either a part of the triggering event (for example
- * `message`, `messageStatusRequest`, `agent`, `addedLabels`, `problem`) or the `alias` of a loader
- * that ran earlier (for example `chat`). Written as `{"##provide": {"provider": …, "key": …}}`.
- */
-export type ScenarioProvide = components["schemas"]["ScenarioProvide"];
 /**
  * One building block of a scenario: a loader, a condition or an action. `name` picks the Texter
  * component to run (for example the `chat` loader, the `filtrex` and `compare` conditions, the

@@ -4987,22 +4987,6 @@ export interface components {
             }) | null;
         };
         /**
-         * @description One value inside a step's `params`. It is one of:
-         *
-         *     - a literal string, number or boolean. Strings may contain `%provider:key%` placeholders that
-         *       Texter replaces at run time with data from the event or a loader (for example
-         *       `%messageStatusRequest:status%`, `%chat:chat%`). Texter's ready-made import templates also
-         *       contain `{{…}}` placeholders (`{{yourWebhookURL}}`, `{{word1}}`, `{{targetLabelId}}`) that you
-         *       replace before importing;
-         *     - a list of values;
-         *     - a `{"##provide": {provider, key}}` reference (see ScenarioProvide);
-         *     - a nested object whose values are again any of these (for example the `data` body of a
-         *       `request` action, with `eventName` and `eventData`).
-         */
-        ScenarioParamValue: (string | number | boolean) | components["schemas"]["ScenarioParamValue"][] | components["schemas"]["ScenarioProvide"] | {
-            [key: string]: components["schemas"]["ScenarioParamValue"];
-        };
-        /**
          * @description A reference to data that Texter fills in when the step runs: the value found under `key` in
          *     the data of `provider`. A provider is either a part of the triggering event (for example
          *     `message`, `messageStatusRequest`, `agent`, `addedLabels`, `problem`) or the `alias` of a loader
@@ -5023,6 +5007,24 @@ export interface components {
                  */
                 key: string;
             };
+        };
+        /**
+         * @description One value inside a step's `params`. It is one of:
+         *
+         *     - a literal string, number or boolean. Strings may contain `%provider:key%` placeholders that
+         *       Texter replaces at run time with data from the event or a loader (for example
+         *       `%messageStatusRequest:status%`, `%chat:chat%`). Texter's ready-made import templates also
+         *       contain `{{…}}` placeholders (`{{yourWebhookURL}}`, `{{word1}}`, `{{targetLabelId}}`) that you
+         *       replace before importing;
+         *     - a list of values;
+         *     - a `{"##provide": {provider, key}}` reference (see ScenarioProvide);
+         *     - a nested object whose values are again any of these (for example the `data` body of a
+         *       `request` action, with `eventName` and `eventData`).
+         */
+        ScenarioParamValue: (string | number | boolean) | ((string | number | boolean) | components["schemas"]["ScenarioProvide"] | {
+            [key: string]: components["schemas"]["ScenarioParamValue"];
+        })[] | components["schemas"]["ScenarioProvide"] | {
+            [key: string]: components["schemas"]["ScenarioParamValue"];
         };
         /**
          * @description One building block of a scenario: a loader, a condition or an action. `name` picks the Texter
