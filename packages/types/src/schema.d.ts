@@ -7459,9 +7459,10 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description A scenario template in the `v1` or `v1.1` import format and the status to create it in. The named
-         *     examples are Texter's 19 ready-made subscription templates, keyed by the `eventName` they
-         *     deliver.
+         * @description A scenario template in the `v1` or `v1.1` import format and the status to create it in. The
+         *     named examples are Texter's 19 ready-made subscription templates, keyed by the `eventName`
+         *     they deliver, and one `v1.1` scenario with a loop (`loopScenario`), shaped like Texter's own
+         *     marketplace scenarios.
          */
         requestBody: {
             content: {
