@@ -156,6 +156,30 @@ describe("responses stay open", () => {
   });
 });
 
+describe("error responses", () => {
+  const pathOps = ops.filter((o) => o.kind === "path");
+  const errorRef = "#/components/schemas/Error";
+
+  it.each(pathOps.map((o) => [`${o.method.toUpperCase()} ${o.key}`, o] as const))(
+    "%s declares 400, 401, 403 when scoped, 404 when a path parameter names a resource, 429 and default, all in the Error shape",
+    (_label, { op, key }) => {
+      const responses = op.responses as JsonObject;
+      const scoped = ((op.security ?? doc.security) as JsonObject[]).some((requirement) =>
+        Object.values(requirement).some((scopes) => (scopes as string[]).length > 0),
+      );
+      const expected = ["400", "401", ...(scoped ? ["403"] : []), ...(key.includes("{") ? ["404"] : []), "429", "default"];
+      expect(Object.keys(responses).filter((status) => !/^2/.test(status))).toEqual(expected);
+      for (const status of expected) {
+        const content = (deref(doc, responses[status]!, "").node.content ?? {}) as JsonObject;
+        expect(Object.keys(content), status).toEqual(["application/json"]);
+        expect(((content["application/json"] as JsonObject).schema as JsonObject).$ref, status).toBe(errorRef);
+      }
+      const throttled = deref(doc, responses["429"]!, "").node;
+      expect(Object.keys((throttled.headers ?? {}) as JsonObject)).toContain("Retry-After");
+    },
+  );
+});
+
 describe("webhooks", () => {
   const templates = readJson<{ importBody: JsonObject }[]>(join(fixturesDir, "webhook-subscription-templates.json"));
   const eventNames = templates.map((t) => {

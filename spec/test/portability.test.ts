@@ -21,7 +21,7 @@ interface SchemaNode {
 }
 
 /** Every schema and subschema of an OpenAPI document: components, parameters, headers, bodies. */
-export function allSchemas(doc: JsonObject): SchemaNode[] {
+function allSchemas(doc: JsonObject): SchemaNode[] {
   const found: SchemaNode[] = [];
   const visit = (schema: Json, at: string, keyword: string) => {
     found.push({ schema, at, keyword });
@@ -53,21 +53,21 @@ const types = (schema: JsonObject): string[] => [schema.type ?? []].flat() as st
 const isArraySchema = (schema: JsonObject) => types(schema).includes("array") || "items" in schema || "prefixItems" in schema;
 
 /** Boolean subschemas (`false`, `true`): openapi-zod-client and IBM's validator crash on them. */
-export function booleanSchemas(doc: JsonObject): string[] {
+function booleanSchemas(doc: JsonObject): string[] {
   return allSchemas(doc)
     .filter(({ schema, keyword }) => typeof schema === "boolean" && !BOOLEAN_ALLOWED.has(keyword))
     .map(({ at }) => at);
 }
 
 /** Arrays without `items`: generators type them `unknown[]` and Spectral reports an error. */
-export function arraysWithoutItems(doc: JsonObject): string[] {
+function arraysWithoutItems(doc: JsonObject): string[] {
   return allSchemas(doc)
     .filter(({ schema }) => isObject(schema) && types(schema).includes("array") && !("items" in schema))
     .map(({ at }) => at);
 }
 
 /** Epoch-millisecond times that are not 64-bit integers: Java, Go and C# generators overflow on them. */
-export function epochMsWithoutInt64(doc: JsonObject): string[] {
+function epochMsWithoutInt64(doc: JsonObject): string[] {
   return allSchemas(doc)
     .filter(({ schema }) => isObject(schema) && /epoch\s+(milliseconds|ms)\b/i.test(String(schema.description ?? "")))
     .filter(({ schema }) => {
@@ -82,7 +82,7 @@ export function epochMsWithoutInt64(doc: JsonObject): string[] {
  * `items` (generators keep only the composition and lose the items), or a composition branch
  * that constrains an array without being a full array schema with `items`.
  */
-export function hiddenItemTypes(doc: JsonObject): string[] {
+function hiddenItemTypes(doc: JsonObject): string[] {
   const offenders: string[] = [];
   for (const { schema, at, keyword } of allSchemas(doc)) {
     if (!isObject(schema)) continue;
