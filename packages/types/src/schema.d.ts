@@ -3342,9 +3342,10 @@ export interface components {
         }));
         /**
          * @description The trimmed chat view returned by Get Chat by Chat ID. Compared with the full `Chat` it lacks
-         *     `_id` (Texter's own code confirms it is absent), `labels`, `crmData` and `displayName`, reduces `botState` to its `id` and `lastMessage`
-         *     to `type` and `text`, and names the last-message time `lastMessageTimestamp` (camelCase)
-         *     where the full chat uses `last_message_timestamp`. Use Search Chats for the full record.
+         *     `_id` (Texter's own code confirms it is absent), `labels`, `crmData` and `displayName`,
+         *     reduces `botState` to its `id` and `lastMessage` to `type` and `text`, and names the
+         *     last-message time `lastMessageTimestamp` (camelCase) where the full chat uses
+         *     `last_message_timestamp`. Use Search Chats for the full record.
          */
         ChatPublicView: {
             /** @description `true` when the chat was found. */
@@ -5360,9 +5361,10 @@ export interface components {
         };
         /**
          * @description A scenario in Texter's portable import format, version `v1` or `v1.1`: the `data` of an
-         *     Import Subscription body. Texter's ready-made webhook templates are in this format; for a subscription
-         *     you change only the `request` action's `url` (`{{yourWebhookURL}}`) and, where the template has
-         *     them, the placeholders in its conditions (`{{word1}}`, `{{word2}}`, `{{targetLabelId}}`).
+         *     Import Subscription body. Texter's ready-made webhook templates are in this format; for a
+         *     subscription you change only the `request` action's `url` (`{{yourWebhookURL}}`) and, where the
+         *     template has them, the placeholders in its conditions (`{{word1}}`, `{{word2}}`,
+         *     `{{targetLabelId}}`).
          *     The object stays open because Texter documents the format only through its templates.
          *     **Unverified:** which fields are required, and which other fields (such as tags) the format
          *     accepts, is not documented; the required list below is what every template carries that a
