@@ -48,6 +48,9 @@ describe("third-party generators on spec/dist/openapi.json", () => {
       output: join(dir, "hey-api"),
       logs: { level: "silent", file: false },
       plugins: ["@hey-api/client-fetch", { name: "@hey-api/typescript", enums: "javascript" }, "@hey-api/sdk"],
+    }).catch((error) => {
+      // Its JobError has no message of its own; the cause is in originalError.error.
+      throw new Error(`@hey-api/openapi-ts failed: ${error.originalError?.error?.stack ?? error}`);
     });
     expect(readdirSync(join(dir, "hey-api"))).toEqual(expect.arrayContaining(["index.ts", "types.gen.ts", "sdk.gen.ts"]));
   });
