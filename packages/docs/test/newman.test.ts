@@ -67,7 +67,7 @@ function entryOf(request: Json): Json {
 }
 
 /** True when the parameter's schema refuses the value "!" (a pattern, an enum, a non-string type). */
-function refusesBang(spec: Json, parameter: Json): boolean {
+function refusesBang(parameter: Json): boolean {
   const schema = resolve(spec, parameter.schema) ?? {};
   const value = schema.type === "array" ? resolve(spec, schema.items) ?? {} : schema;
   if (value.enum || value.const !== undefined) return true;
@@ -90,7 +90,7 @@ function breakRequest(request: Json): { how: string; request: Json } | undefined
     const query = request.url.query.map((q: Json) => (q.key === required.name ? { ...q, disabled: true } : q));
     return { how: `without the required ${required.name}`, request: { ...request, url: { ...request.url, query } } };
   }
-  const breakable = parameters.find((p: Json) => (p.in === "path" || p.in === "query") && refusesBang(spec, p));
+  const breakable = parameters.find((p: Json) => (p.in === "path" || p.in === "query") && refusesBang(p));
   if (breakable?.in === "path") {
     const variable = request.url.variable.map((v: Json) => (v.key === breakable.name ? { ...v, value: "!" } : v));
     return { how: `path parameter ${breakable.name}=!`, request: { ...request, url: { ...request.url, variable } } };
@@ -129,6 +129,7 @@ describe(`newman runs dist/${COLLECTION_FILE} against texter-mock`, () => {
       const { response, requestError } = execution;
       if (!response) return [`${execution.item.name}: no response (${requestError?.message})`];
       const saved = items[index].response.find((r: Json) => r.code >= 200 && r.code < 300);
+      if (!saved) return [`${execution.item.name}: the collection saves no success example`];
       const answered = `${response.code} ${mediaType(response.headers.get("Content-Type"))}`;
       const expected = `${saved.code} ${savedMediaType(saved)}`;
       return answered === expected ? [] : [`${execution.item.name}: answered ${answered}, the saved example is ${expected}: ${response.text().slice(0, 300)}`];
@@ -165,7 +166,15 @@ describe(`newman runs dist/${COLLECTION_FILE} against texter-mock`, () => {
       const found: string[] = [];
       if (response.code !== example.code) found.push(`status ${response.code}`);
       if (type !== savedMediaType(example)) found.push(`content type ${type}, the example's is ${savedMediaType(example)}`);
-      else if (isJson(type)) found.push(...shapeMismatches(JSON.parse(example.body), JSON.parse(response.text())));
+      else if (isJson(type)) {
+        let body: unknown;
+        try {
+          body = JSON.parse(response.text());
+        } catch {
+          found.push(`a ${type} body that is not JSON`);
+        }
+        if (body !== undefined) found.push(...shapeMismatches(JSON.parse(example.body), body));
+      }
       else if (response.text() !== example.body) found.push(`body ${JSON.stringify(response.text())}, the example's is ${JSON.stringify(example.body)}`);
       return found.length ? [`${execution.item.name}: ${found.join("; ")} — ${response.text().slice(0, 200)}`] : [];
     });
