@@ -2,7 +2,8 @@
 // named after summaries, response examples); we then fix what it gets wrong: URLs and example
 // values (it ignores 3.1 `schema.examples`), request bodies (it fakes them from the schema),
 // variables and auth (Texter's own collection uses `projectID` and `apiToken`), response names
-// (it uses the whole markdown description) and random ids (the output should be reproducible).
+// (it uses the whole markdown description), the original request of 401 examples (it inherits the
+// token) and random ids (the output should be reproducible).
 import { createRequire } from "node:module";
 import { exampleRequest, operations, parameterExample, parametersOf } from "./openapi.mjs";
 
@@ -15,6 +16,9 @@ const CONVERTER_OPTIONS = {
   includeAuthInfoInExample: false,
   alwaysInheritAuthentication: true,
 };
+
+/** The collection's default `apiToken`: replace it with your token. */
+export const API_TOKEN_PLACEHOLDER = "YOUR_API_TOKEN";
 
 /** Every request item of a collection, however deep its folders. */
 export function* requestItems(items) {
@@ -41,6 +45,8 @@ export async function postmanCollection(spec) {
       response.name = isDefault ? "default (any other status)" : `${response.code} ${response.status}`;
       response.originalRequest.url = item.request.url;
       if (example.body) response.originalRequest.body = item.request.body;
+      // A 401 is the answer to a request without a token, so its request carries none.
+      if (response.code === 401) response.originalRequest.auth = { type: "noauth" };
       delete response.id;
     }
     delete item.id;
@@ -54,7 +60,9 @@ export async function postmanCollection(spec) {
     auth: { type: "bearer", bearer: [{ key: "token", value: "{{apiToken}}", type: "string" }] },
     variable: [
       ...Object.entries(server.variables ?? {}).map(([key, variable]) => ({ key, value: variable.default, type: "string", description: variable.description })),
-      { key: "apiToken", value: "", type: "string", description: "Your Texter API token (gear icon → Developers → API Tokens)." },
+      // A placeholder, not empty: Postman sends no Authorization header for an empty token, so a
+      // run against texter-mock (any well-formed token passes) would answer 401 everywhere.
+      { key: "apiToken", value: API_TOKEN_PLACEHOLDER, type: "string", description: "Your Texter API token (gear icon → Developers → API Tokens)." },
       { key: "baseUrl", value: server.url.replace(/\{(\w+)\}/g, "{{$1}}"), type: "string", description: server.description },
     ],
   };

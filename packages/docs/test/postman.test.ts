@@ -5,7 +5,7 @@ import { Collection, type Item, VariableScope } from "postman-collection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COLLECTION_FILE } from "../src/dist.mjs";
 import { firstRequestExample, loadSpec, operations } from "../src/openapi.mjs";
-import { requestItems } from "../src/postman.mjs";
+import { API_TOKEN_PLACEHOLDER, requestItems } from "../src/postman.mjs";
 import { builtFile } from "./built";
 
 const V2_1_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
@@ -40,7 +40,7 @@ describe(`Postman collection (dist/${COLLECTION_FILE})`, () => {
 
   it("has Texter's projectID and apiToken variables, bearer auth with {{apiToken}} and the server as base URL", () => {
     const variables = collection.variables.toObject();
-    expect(variables).toMatchObject({ projectID: "demo", apiToken: "" });
+    expect(variables).toMatchObject({ projectID: "demo", apiToken: API_TOKEN_PLACEHOLDER });
     expect(collection.auth?.type).toBe("bearer");
     expect(collection.auth?.parameters().toObject()).toEqual({ token: "{{apiToken}}" });
     const firstRequest = requests[0]!;

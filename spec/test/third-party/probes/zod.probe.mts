@@ -1,0 +1,54 @@
+// Compiled (tsc --strict) against openapi-zod-client's output, generated into ./zod/client.ts by
+// ../generators.test.ts (with `--export-schemas`). Types come from the schemas, as zod users do.
+import type { z } from "zod";
+import { schemas } from "./zod/client.js";
+
+type Message = z.infer<typeof schemas.Message>;
+type ChatStatus = z.infer<typeof schemas.ChatStatus>;
+type MessageStatus = z.infer<typeof schemas.MessageStatus>;
+type TemplateButtonsComponent = z.infer<typeof schemas.TemplateButtonsComponent>;
+
+/** A system message is recognised by its flag. */
+export function routingNote(message: Message): string | undefined {
+  if (message.systemMessage === true) {
+    const status: ChatStatus | undefined = message.newChatStatus;
+    return status === 2 ? `assigned to ${message.assignedToAgent}` : "routing";
+  }
+  // @ts-expect-error a regular message has no routing fields
+  return message.assignedToAgent;
+}
+
+/** A content message is recognised by its `type`, which then selects the content fields. */
+export function preview(message: Message): string {
+  if ("type" in message) {
+    if (message.type === "text") return message.text;
+    const status: MessageStatus | undefined = message.status;
+    return status === 4 ? `(${message.type}, failed)` : `(${message.type})`;
+  }
+  const system: true = message.systemMessage;
+  return `routing record ${system}`;
+}
+
+/** Every button kind keeps its own fields; the switch is exhaustive. */
+export function buttonLabels(component: TemplateButtonsComponent): string[] {
+  return component.buttons.map((button) => {
+    switch (button.type) {
+      case "QUICK_REPLY":
+        // @ts-expect-error a quick reply has no url
+        return `${button.text} ${button.url}`;
+      case "URL":
+        return `${button.text} → ${button.url}`;
+      case "PHONE_NUMBER":
+        return `${button.text} ☎ ${button.phone_number}`;
+      case "FLOW":
+        return `${button.text} (flow ${button.flow_id ?? "?"})`;
+    }
+  });
+}
+
+export const pending: ChatStatus = 1;
+export const seen: MessageStatus = 3;
+// @ts-expect-error chat statuses stop at 4
+export const unknownStatus: ChatStatus = 5;
+// @ts-expect-error message statuses stop at 6
+export const unknownMessageStatus: MessageStatus = 7;
