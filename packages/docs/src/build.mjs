@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { SAMPLE_LANGUAGES } from "./code-samples.mjs";
+import { SAMPLE_LANGUAGES } from "./languages.mjs";
 import { DOCS_TITLE, docsSpec } from "./docs-spec.mjs";
 import { COLLECTION_FILE, DOCS_PAGE, distDir } from "./dist.mjs";
 import { loadSpec } from "./openapi.mjs";

@@ -3,6 +3,7 @@
 // Postman collection into code; we only hand it the request with the placeholders a reader
 // replaces, and repair one known generator bug (see javaBodyless below).
 import { createRequire } from "node:module";
+import { SAMPLE_LANGUAGES } from "./languages.mjs";
 import { requestItems } from "./postman.mjs";
 
 const require = createRequire(import.meta.url);
@@ -11,37 +12,6 @@ const { Request } = require("postman-collection");
 
 /** What a reader replaces in every generated sample: the token, and `{projectID}` in the base URL. */
 export const TOKEN_PLACEHOLDER = "<YOUR_API_TOKEN>";
-
-/**
- * The languages of the request samples, in the order the page shows them. Each has Redoc's `lang`
- * (syntax highlighting) and a unique `label` (the tab), and either `run` (the Debian packages the
- * samples need, installed by tools/ensure-runtimes.mjs; test/samples-run.test.ts runs every sample
- * of the language against texter-mock) or `notRun` (why this machine cannot run them).
- * `codegen` names a postman-code-generators language, variant and options; TypeScript samples
- * use our own client and are written by docs-spec.mjs.
- */
-export const SAMPLE_LANGUAGES = [
-  { label: "curl", lang: "curl", codegen: { language: "curl", variant: "cURL" }, run: { debianPackages: ["curl"] } },
-  {
-    label: "TypeScript",
-    lang: "TypeScript",
-    notRun:
-      "written for @texterchat/api-client, not by the code generator: test/samples.test.ts type-checks every sample against the client, and the client's contract tests call every operation on texter-mock",
-  },
-  { label: "JavaScript (fetch)", lang: "JavaScript", codegen: { language: "javascript", variant: "Fetch" }, run: { debianPackages: [] } },
-  { label: "Node.js (axios)", lang: "Node.js", codegen: { language: "nodejs", variant: "Axios" }, run: { debianPackages: [] } },
-  { label: "Python (requests)", lang: "Python", codegen: { language: "python", variant: "Requests" }, run: { debianPackages: ["python3", "python3-requests"] } },
-  { label: "PHP (cURL)", lang: "PHP", codegen: { language: "php", variant: "cURL" }, run: { debianPackages: ["php-cli", "php-curl"] } },
-  { label: "C# (HttpClient)", lang: "C#", codegen: { language: "csharp", variant: "HttpClient" }, run: { debianPackages: ["mono-mcs", "libmono-system-net-http4.0-cil"] } },
-  { label: "Go (net/http)", lang: "Go", codegen: { language: "go", variant: "Native" }, run: { debianPackages: ["golang-go"] } },
-  {
-    label: "Java (OkHttp)",
-    lang: "Java",
-    codegen: { language: "java", variant: "OkHttp", options: { includeBoilerplate: true } },
-    run: { debianPackages: ["default-jdk-headless", "libokhttp-java"] },
-  },
-  { label: "Ruby (Net::HTTP)", lang: "Ruby", codegen: { language: "ruby", variant: "Net::HTTP" }, run: { debianPackages: ["ruby"] } },
-];
 
 /** `METHOD /path/{param}` of a collection request, in the spec's path notation. */
 export const requestRoute = (request) =>

@@ -1,7 +1,8 @@
 // The docs-only copy of the bundled spec: branded title and intro, request samples in every
 // language of SAMPLE_LANGUAGES on every operation, and an "Unverified" badge on every unverified
 // operation or webhook.
-import { generatedSamples, SAMPLE_LANGUAGES, TOKEN_PLACEHOLDER } from "./code-samples.mjs";
+import { generatedSamples, TOKEN_PLACEHOLDER } from "./code-samples.mjs";
+import { SAMPLE_LANGUAGES } from "./languages.mjs";
 import { COLLECTION_FILE } from "./dist.mjs";
 import { exampleRequest, operations, webhooks } from "./openapi.mjs";
 
