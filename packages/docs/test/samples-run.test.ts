@@ -124,8 +124,7 @@ function problemsOf(label: string, { operationId, method, path }: Operation): st
 }
 
 /** Runs the given samples of one language in one batch; returns the seconds it took. */
-async function runLanguage(label: string, samples: Sample[]): Promise<number> {
-  const runner = RUNNERS[label];
+async function runLanguage(label: string, samples: Sample[], runner = RUNNERS[label]): Promise<number> {
   if (!runner) throw new Error(`SAMPLE_LANGUAGES says ${label} runs, but test/sample-runners.ts has no runner for it`);
   const missing = runner.requires.filter((file) => !existsSync(file));
   if (missing.length) throw new Error(`${label}: ${missing.join(", ")} missing: run node tools/ensure-runtimes.mjs (as root)`);
@@ -184,7 +183,9 @@ describe("docs request samples", () => {
   it("reports a sample that the mock rejects (check of the check)", async () => {
     const label = "curl";
     const [good, bad] = operationsWithSamples.filter(({ method }) => method === "post");
-    const withoutAuth = substitute(label, bad!.operationId, bad!.samples[label]!).replace(/^--header 'Authorization: [^']*' \\\n/m, "");
+    const withAuth = substitute(label, bad!.operationId, bad!.samples[label]!);
+    const withoutAuth = withAuth.replace(/^--header 'Authorization: [^']*'(?: \\\n)?/m, "");
+    expect(withoutAuth, "the curl sample's Authorization line").not.toBe(withAuth);
     await runLanguage(label, [
       { operationId: good!.operationId, source: substitute(label, good!.operationId, good!.samples[label]!) },
       { operationId: bad!.operationId, source: withoutAuth },
@@ -192,6 +193,11 @@ describe("docs request samples", () => {
     expect(problemsOf(label, good!)).toEqual([]);
     expect(problemsOf(label, bad!).join("\n")).toMatch(new RegExp(`^${bad!.operationId}: answered 401, expected 20\\d`));
     exchanges.clear();
+  });
+
+  it("fails, naming the install command, when a runtime is missing", async () => {
+    const runner = { ...RUNNERS.curl!, requires: ["/usr/bin/curl", "/nonexistent/bin/curl"] };
+    await expect(runLanguage("curl", [], runner)).rejects.toThrow("curl: /nonexistent/bin/curl missing: run node tools/ensure-runtimes.mjs");
   });
 
   describe.each(runnable.map(({ label }) => label))("%s", (label) => {
