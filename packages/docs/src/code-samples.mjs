@@ -14,7 +14,7 @@ const { Request } = require("postman-collection");
 export const TOKEN_PLACEHOLDER = "<YOUR_API_TOKEN>";
 
 /** `METHOD /path/{param}` of a collection request, in the spec's path notation. */
-export const requestRoute = (request) =>
+const requestRoute = (request) =>
   `${request.method.toUpperCase()} /${request.url.path.map((segment) => segment.replace(/^:(.+)$/, "{$1}")).join("/")}`;
 
 /**

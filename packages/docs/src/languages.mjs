@@ -6,18 +6,13 @@
  * The languages of the request samples, in the order the page shows them. Each has Redoc's `lang`
  * (syntax highlighting) and a unique `label` (the tab), and either `run` (the Debian packages the
  * samples need, installed by tools/ensure-runtimes.mjs; test/samples-run.test.ts runs every sample
- * of the language against texter-mock) or `notRun` (why this machine cannot run them).
- * `codegen` names a postman-code-generators language, variant and options; TypeScript samples
+ * of the language against texter-mock) or `notRun` (why the tests do not run them).
+ * `codegen` names a postman-code-generators language, variant and options; the TypeScript samples
  * use our own client and are written by docs-spec.mjs.
  */
 export const SAMPLE_LANGUAGES = [
   { label: "curl", lang: "curl", codegen: { language: "curl", variant: "cURL" }, run: { debianPackages: ["curl"] } },
-  {
-    label: "TypeScript",
-    lang: "TypeScript",
-    notRun:
-      "written for @texterchat/api-client, not by the code generator: test/samples.test.ts type-checks every sample against the client, and the client's contract tests call every operation on texter-mock",
-  },
+  { label: "TypeScript", lang: "TypeScript", run: { debianPackages: [] } },
   { label: "JavaScript (fetch)", lang: "JavaScript", codegen: { language: "javascript", variant: "Fetch" }, run: { debianPackages: [] } },
   { label: "Node.js (axios)", lang: "Node.js", codegen: { language: "nodejs", variant: "Axios" }, run: { debianPackages: [] } },
   { label: "Python (requests)", lang: "Python", codegen: { language: "python", variant: "Requests" }, run: { debianPackages: ["python3", "python3-requests"] } },

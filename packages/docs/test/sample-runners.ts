@@ -18,11 +18,16 @@ export interface Step {
   env?: Record<string, string>;
 }
 
+export interface Placeholders {
+  baseUrl: string;
+  token: string;
+}
+
 export interface Runner {
   /** Files that must exist: the runtime and libraries that tools/ensure-runtimes.mjs installs. */
   requires: string[];
-  /** Language-specific substitutions on top of base URL and token (see the docs README). */
-  adapt?(source: string): string;
+  /** A language's own substitution, made before the base URL and token are (see the docs README). */
+  adapt?(source: string, placeholders: Placeholders): string;
   /** Writes the samples into `dir`; returns the commands to run there, in order. */
   prepare(dir: string, samples: Sample[]): Step[];
 }
@@ -53,6 +58,28 @@ function nodeRunner(): Runner {
 }
 
 export const RUNNERS: Record<string, Runner> = {
+  TypeScript: {
+    requires: [join(repoRoot, "node_modules", ".bin", "tsc")],
+    // The sample names the project and reads the token from the environment; written out as the
+    // base URL and token placeholders, the common substitution then applies.
+    adapt: (source, { baseUrl, token }) =>
+      source.replace(
+        /createTexterClient\(\{ projectId: "[^"]*", token: process\.env\.TEXTER_TOKEN! \}\)/,
+        `createTexterClient({ baseUrl: ${JSON.stringify(baseUrl)}, token: ${JSON.stringify(token)} })`,
+      ),
+    prepare(dir, samples) {
+      symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
+      const files = writeEach(dir, samples, (id) => `${id}.mts`);
+      // Types are checked by test/samples.test.ts: here tsc only strips them.
+      const tsc = ["--noCheck", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--outDir", "out", ...files];
+      const loader =
+        "let failed = 0; for (const file of process.argv.slice(1)) { try { await import(new URL(file, `file://${process.cwd()}/`).href); } catch (error) { console.error(file, error); failed++; } } process.exit(failed ? 1 : 0);";
+      return [
+        { command: join(repoRoot, "node_modules", ".bin", "tsc"), args: tsc },
+        { command: process.execPath, args: ["--input-type=module", "-e", loader, ...files.map((file) => `out/${file.replace(/\.mts$/, ".mjs")}`)] },
+      ];
+    },
+  },
   curl: {
     requires: ["/usr/bin/curl", "/bin/bash"],
     prepare(dir, samples) {

@@ -89,13 +89,13 @@ function startRecorder(target: string): Promise<Server> {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
 
-/** The documented substitution: base URL → the recorder's per-run URL, token → the test token, then the runner's own. */
-function substitute(label: string, operationId: string, source: string): string {
+/** The documented substitution: the runner's own first, then base URL → the recorder's per-run URL, token → the test token. */
+function substitute(label: string, operationId: string, sample: string): string {
+  const source = RUNNERS[label]?.adapt?.(sample, { baseUrl: BASE_URL, token: TOKEN_PLACEHOLDER }) ?? sample;
   for (const placeholder of [BASE_URL, TOKEN_PLACEHOLDER]) {
     if (!source.includes(placeholder)) throw new Error(`The ${label} sample of ${operationId} does not contain ${placeholder}:\n${source}`);
   }
-  const substituted = source.replaceAll(BASE_URL, `${recorderUrl}/run/${slug(label)}/${operationId}/server/api/v2`).replaceAll(TOKEN_PLACEHOLDER, TEST_TOKEN);
-  return RUNNERS[label]?.adapt?.(substituted) ?? substituted;
+  return source.replaceAll(BASE_URL, `${recorderUrl}/run/${slug(label)}/${operationId}/server/api/v2`).replaceAll(TOKEN_PLACEHOLDER, TEST_TOKEN);
 }
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
