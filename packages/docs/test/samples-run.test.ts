@@ -119,7 +119,14 @@ function problemsOf(label: string, { operationId, method, path }: Operation): st
   const mediaType = exchange.contentType.split(";")[0]!.trim();
   if (!resolve(spec, response).content?.[mediaType]) return [`${operationId}: answered ${mediaType}, which the ${code} response does not declare`];
   const validate = ajv.validatorAt(`${responsePointer}/content/${pointerToken(mediaType)}/schema`);
-  const body = /[/+]json$/.test(mediaType) ? JSON.parse(exchange.body) : exchange.body;
+  let body: unknown = exchange.body;
+  if (/[/+]json$/.test(mediaType)) {
+    try {
+      body = JSON.parse(exchange.body);
+    } catch (error) {
+      return [`${operationId}: the ${code} body is not JSON (${(error as Error).message}): ${exchange.body.slice(0, 600)}`];
+    }
+  }
   return validate(body) ? [] : [`${operationId}: the ${code} body does not validate: ${JSON.stringify(validate.errors)}`];
 }
 
