@@ -202,6 +202,18 @@ describe("docs request samples", () => {
     exchanges.clear();
   });
 
+  it("reports a body that does not validate, one that is not JSON, and an undeclared content type (check of the check)", () => {
+    const json = operationsWithSamples.find(({ operationId }) => operationId === "getChat")!;
+    const exchange = { method: "GET", path: "/server/api/v2/chats/x", status: 200, contentType: "application/json" };
+    exchanges.set(`check/${json.operationId}`, [{ ...exchange, body: JSON.stringify({ success: "yes" }) }]);
+    expect(problemsOf("check", json).join("\n")).toMatch(/^getChat: the 200 body does not validate: .*boolean/);
+    exchanges.set(`check/${json.operationId}`, [{ ...exchange, body: "{ not json" }]);
+    expect(problemsOf("check", json).join("\n")).toMatch(/^getChat: the 200 body is not JSON/);
+    exchanges.set(`check/${json.operationId}`, [{ ...exchange, contentType: "text/html", body: "<p>OK</p>" }]);
+    expect(problemsOf("check", json)).toEqual(["getChat: answered text/html, which the 200 response does not declare"]);
+    exchanges.clear();
+  });
+
   it("fails, naming the install command, when a runtime is missing", async () => {
     const runner = { ...RUNNERS.curl!, requires: ["/usr/bin/curl", "/nonexistent/bin/curl"] };
     await expect(runLanguage("curl", [], runner)).rejects.toThrow("curl: /nonexistent/bin/curl missing: run node tools/ensure-runtimes.mjs");
