@@ -1,5 +1,5 @@
 // How test/samples-run.test.ts runs the samples of one language: all operations in one process
-// (one compile, then one run, for Go, Java and C#), each sample as the page shows it after the
+// (one compile, then one run, for TypeScript, Java and C#), each sample as the page shows it after the
 // placeholder substitution the test makes. A runner keeps going after a failing sample and exits
 // non-zero at the end, so that one run reports every broken sample.
 import { symlinkSync, writeFileSync } from "node:fs";
