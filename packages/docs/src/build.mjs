@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { SAMPLE_LANGUAGES } from "./languages.mjs";
 import { DOCS_TITLE, docsSpec } from "./docs-spec.mjs";
 import { COLLECTION_FILE, DOCS_PAGE, distDir } from "./dist.mjs";
 import { loadSpec } from "./openapi.mjs";
@@ -12,7 +13,7 @@ import { postmanCollection } from "./postman.mjs";
 
 const REDOC_OPTIONS = {
   showExtensions: ["x-texter-unverified"],
-  codeSamples: { languages: [{ lang: "curl" }, { lang: "TypeScript" }] },
+  codeSamples: { languages: SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label })) },
 };
 
 // Redoc's "API docs by" footer loads Redocly's logo from its CDN; the page must load nothing.
@@ -23,11 +24,11 @@ const OFFLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
 
 const redoclyCli = join(dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin", "cli.js");
 
-function buildDocsPage(spec, output) {
+function buildDocsPage(docs, output) {
   const workDir = mkdtempSync(join(tmpdir(), "texter-docs-"));
   try {
     const docsSpecFile = join(workDir, "openapi.docs.json");
-    writeFileSync(docsSpecFile, JSON.stringify(docsSpec(spec)));
+    writeFileSync(docsSpecFile, JSON.stringify(docs));
     const result = spawnSync(
       process.execPath,
       [redoclyCli, "build-docs", docsSpecFile, "--output", output, "--inlineBundle", "--title", DOCS_TITLE, "--openapi", JSON.stringify(REDOC_OPTIONS)],
@@ -45,6 +46,7 @@ function buildDocsPage(spec, output) {
 
 const spec = loadSpec();
 mkdirSync(distDir, { recursive: true });
-buildDocsPage(spec, join(distDir, DOCS_PAGE));
-writeFileSync(join(distDir, COLLECTION_FILE), `${JSON.stringify(await postmanCollection(spec), null, 2)}\n`);
+const collection = await postmanCollection(spec);
+buildDocsPage(await docsSpec(spec, collection), join(distDir, DOCS_PAGE));
+writeFileSync(join(distDir, COLLECTION_FILE), `${JSON.stringify(collection, null, 2)}\n`);
 console.log(`api-docs: wrote ${join(distDir, DOCS_PAGE)} and ${join(distDir, COLLECTION_FILE)}`);

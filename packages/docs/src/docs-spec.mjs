@@ -1,5 +1,8 @@
-// The docs-only copy of the bundled spec: branded title and intro, curl and TypeScript request
-// samples on every operation, and an "Unverified" badge on every unverified operation or webhook.
+// The docs-only copy of the bundled spec: branded title and intro, request samples in every
+// language of SAMPLE_LANGUAGES on every operation, and an "Unverified" badge on every unverified
+// operation or webhook.
+import { generatedSamples, TOKEN_PLACEHOLDER } from "./code-samples.mjs";
+import { SAMPLE_LANGUAGES } from "./languages.mjs";
 import { COLLECTION_FILE } from "./dist.mjs";
 import { exampleRequest, operations, webhooks } from "./openapi.mjs";
 
@@ -7,48 +10,34 @@ export const DOCS_TITLE = "Texter API V2 reference";
 export const UNVERIFIED_BADGE = { name: "Unverified", color: "orange" };
 
 const INTRO = `This page is self-contained: save it and open it offline, nothing is loaded from the network.
-Every operation shows a \`curl\` and a TypeScript (\`@texterchat/api-client\`) request sample. Elements
-marked **Unverified** are this kit's best guess where Texter's reference is silent.
+Every operation shows a request sample in ${SAMPLE_LANGUAGES.map(({ label }) => label).join(", ")}: replace
+\`{projectID}\` in the URL and \`${TOKEN_PLACEHOLDER}\` with your own (the TypeScript samples read the token from
+\`TEXTER_TOKEN\`). Elements marked **Unverified** are this kit's best guess where Texter's reference is silent.
 A Postman collection of every operation, [${COLLECTION_FILE}](${COLLECTION_FILE}), sits next to this
 page: import it and set its \`projectID\` and \`apiToken\` variables.`;
 
-export function docsSpec(spec) {
+/**
+ * @param {object} spec the bundled spec (spec/dist/openapi.json)
+ * @param {object} collection the Postman collection that postman.mjs makes of it: the generated
+ *   samples are made of its requests
+ */
+export async function docsSpec(spec, collection) {
   const docs = structuredClone(spec);
   docs.info.title = DOCS_TITLE;
   docs.info.description = `${INTRO}\n\n${docs.info.description ?? ""}`;
-  const server = serverDefaults(docs.servers?.[0]);
+  const server = docs.servers?.[0];
+  const generated = await generatedSamples(collection, server.url);
   for (const entry of operations(docs)) {
-    const example = exampleRequest(docs, entry);
-    entry.operation["x-codeSamples"] = [
-      { lang: "curl", label: "curl", source: curlSample(server.url, example) },
-      { lang: "TypeScript", label: "TypeScript", source: typescriptSample(server.projectID, example) },
-    ];
+    const route = `${entry.method.toUpperCase()} ${entry.path}`;
+    const sources = generated.get(route);
+    if (!sources) throw new Error(`The Postman collection has no request for ${route}: cannot write its samples.`);
+    const typescript = typescriptSample(server.variables?.projectID?.default ?? "demo", exampleRequest(docs, entry));
+    entry.operation["x-codeSamples"] = SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label, source: label === "TypeScript" ? typescript : sources[label] }));
   }
   for (const { operation } of [...operations(docs), ...webhooks(docs)]) {
     if (operation["x-texter-unverified"]) operation["x-badges"] = [...(operation["x-badges"] ?? []), UNVERIFIED_BADGE];
   }
   return docs;
-}
-
-/** The server URL with its variables' defaults, and the default `projectID`. */
-function serverDefaults(server) {
-  const variables = server?.variables ?? {};
-  const url = (server?.url ?? "").replace(/\{(\w+)\}/g, (_, name) => variables[name]?.default ?? `{${name}}`);
-  return { url, projectID: variables.projectID?.default ?? "demo" };
-}
-
-const shellQuote = (text) => `'${text.replaceAll("'", `'\\''`)}'`;
-
-function curlSample(baseUrl, { method, path, pathParams, query, body }) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) [value].flat().forEach((item) => search.append(name, String(item)));
-  const url = baseUrl + path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(pathParams[name]))) + (search.size ? `?${search}` : "");
-  const lines = [`curl --request ${method} ${shellQuote(url)}`, `--header "Authorization: Bearer $TEXTER_TOKEN"`];
-  if (body) {
-    const data = typeof body.value === "string" ? body.value : JSON.stringify(body.value, null, 2);
-    lines.push(`--header ${shellQuote(`Content-Type: ${body.contentType}`)}`, `--data ${shellQuote(data)}`);
-  }
-  return lines.join(" \\\n  ");
 }
 
 /** A value as one would write it in TypeScript: identifier keys unquoted, short objects on one line. */

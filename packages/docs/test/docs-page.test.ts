@@ -1,6 +1,6 @@
 // The rendered docs page in a real browser (Debian's Chromium), opened from disk with the network
 // closed: every tag, operation and webhook renders, deep links land on their operation, the
-// unverified badge shows, and the page requests nothing but itself.
+// unverified badge and the samples of every language show, and the page requests nothing but itself.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,6 +9,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DOCS_PAGE } from "../src/dist.mjs";
 import { DOCS_TITLE, UNVERIFIED_BADGE } from "../src/docs-spec.mjs";
+import { SAMPLE_LANGUAGES } from "../src/languages.mjs";
 import { loadSpec, operations, webhooks } from "../src/openapi.mjs";
 import { builtFile } from "./built";
 
@@ -45,7 +46,7 @@ async function expectInViewport(heading: Locator, what: string) {
 
 beforeAll(async () => {
   pageUrl = pathToFileURL(builtFile(DOCS_PAGE)).href;
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node tools/ensure-chromium.mjs`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node tools/ensure-runtimes.mjs`);
   userDataDir = mkdtempSync(join(tmpdir(), "texter-docs-chromium-"));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -107,7 +108,7 @@ describe("docs page (dist/index.html)", () => {
     expect([...usedTags].sort()).toEqual(spec.tags.map((tag: { name: string }) => tag.name).sort());
   });
 
-  it("opens a deep link on its operation, with the unverified badge and reason", async () => {
+  it("opens a deep link on its operation, with the unverified badge and reason and samples in every language", async () => {
     const unverified = [...operations(spec)].find(({ operation }) => operation["x-texter-unverified"])!.operation;
     await page.getByRole("link", { name: unverified.tags[0], exact: true }).first().click();
     const route = `${new URL(page.url()).hash}/${unverified.operationId.toLowerCase()}`;
@@ -118,7 +119,12 @@ describe("docs page (dist/index.html)", () => {
     expect(await deepLinked.evaluate(() => window.scrollY), "scrolled down to the operation").toBeGreaterThan(0);
     await heading.getByText(UNVERIFIED_BADGE.name, { exact: true }).waitFor({ state: "visible" });
     await deepLinked.getByText(unverified["x-texter-unverified"], { exact: true }).first().waitFor({ state: "visible" });
-    await deepLinked.getByText("curl --request", { exact: false }).first().waitFor({ state: "visible" });
+    await deepLinked.getByText("curl --location", { exact: false }).first().waitFor({ state: "visible" });
+    // The language menu lists every sample language; picking one shows its sample.
+    await deepLinked.getByText(SAMPLE_LANGUAGES[0]!.label, { exact: true }).first().click();
+    for (const { label } of SAMPLE_LANGUAGES) await deepLinked.getByText(label, { exact: true }).first().waitFor({ state: "attached" });
+    await deepLinked.getByText("Python (requests)", { exact: true }).first().click();
+    await deepLinked.getByText("import requests", { exact: true }).first().waitFor({ state: "visible" });
     await deepLinked.close();
   });
 
