@@ -64,20 +64,26 @@ class Spec {
     return { $ref: `${DOC_ID}#${at}` };
   }
 
-  /** Matches a path below the base path: the best route that has the method, or the methods allowed. */
+  /**
+   * Matches a path below the base path as OpenAPI does: the most specific path that matches wins
+   * (literal segments before templated ones), whatever the method. Returns its operation for the
+   * method, or, when that path lacks the method, the methods it has (an empty list: no path matches).
+   */
   match(method, path) {
-    const allowed = new Set();
     for (const route of this.routes) {
       const found = route.pattern.exec(path);
       if (!found) continue;
       const operation = route.operations[method];
-      if (operation) {
-        const pathParams = Object.fromEntries(route.names.map((name, i) => [name, decodeSegment(found[i + 1])]));
-        return { operation, pathParams };
-      }
-      for (const name of Object.keys(route.operations)) allowed.add(name.toUpperCase());
+      if (!operation) return { path: route.path, allowed: Object.keys(route.operations).map((name) => name.toUpperCase()) };
+      const pathParams = Object.fromEntries(route.names.map((name, i) => [name, decodeSegment(found[i + 1])]));
+      return { operation, pathParams };
     }
-    return { allowed: [...allowed] };
+    return { allowed: [] };
+  }
+
+  /** Every operation of the spec. */
+  get operations() {
+    return this.routes.flatMap((route) => Object.values(route.operations));
   }
 
   #route(path, rawItem) {
@@ -121,6 +127,17 @@ class Spec {
           return [code, content.flatMap((media) => Object.keys(media.examples ?? {}))];
         }),
       ),
+      // status code → media type → JSON pointer of its schema (null: the response has no schema)
+      responseSchemas: Object.fromEntries(
+        Object.entries(op.responses ?? {}).map(([code, raw]) => {
+          const { node, at: responseAt } = this.deref(raw, `${at}/responses/${escapeToken(code)}`);
+          const media = Object.entries(node.content ?? {}).map(([type, content]) => [
+            type,
+            content.schema ? `${responseAt}/content/${escapeToken(type)}/schema` : null,
+          ]);
+          return [code, Object.fromEntries(media)];
+        }),
+      ),
       body: body && {
         required: body.node.required === true,
         mediaTypes: Object.keys(body.node.content ?? {}),
@@ -150,9 +167,14 @@ function decodeSegment(segment) {
   }
 }
 
-/** Literal segments are more specific than templated ones (OpenAPI path matching). */
+/**
+ * Literal segments are more specific than templated ones (OpenAPI path matching), compared from
+ * the left. Paths of different lengths never match the same request; they are ordered by length
+ * only to keep the order total.
+ */
 function compareSpecificity(a, b) {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) {
     const [ta, tb] = [a[i].startsWith("{"), b[i].startsWith("{")];
     if (ta !== tb) return ta ? 1 : -1;
   }
