@@ -158,6 +158,64 @@ function parseBody(body, request) {
   }
 }
 
+/**
+ * Compiles every validator an operation needs (its request without and with each body media type,
+ * and each media type of each of its responses), so that no request pays for a compilation.
+ */
+export function compileValidators(spec, operation) {
+  compiledValidator(spec, operation, undefined);
+  for (const mediaType of operation.body?.mediaTypes ?? []) compiledValidator(spec, operation, mediaType);
+  for (const [code, media] of Object.entries(operation.responseSchemas)) {
+    for (const mediaType of Object.keys(media)) compiledResponseValidator(spec, operation, code, mediaType);
+  }
+}
+
+/**
+ * What is wrong with an answer to an operation: a status it does not declare, a media type its
+ * response does not have, or a body that breaks the response's schema. `location` is `status`,
+ * `header` (Content-Type) or `body` (then `path` is a JSON pointer into the body).
+ * @param {{ status: number, type: string, value?: unknown }} answer `value`: the parsed body
+ * @returns {Violation[]}
+ */
+export function validateResponse(spec, operation, { status, type, value }) {
+  const code = declaredResponse(operation, status);
+  if (code === undefined) {
+    const declared = Object.keys(operation.responseSchemas).join(", ");
+    return [{ location: "status", path: "", message: `${status} is not a status of ${operation.operationId}; it declares ${declared}` }];
+  }
+  const media = operation.responseSchemas[code];
+  const mediaType = mediaTypeOf(type);
+  if (Object.keys(media).length === 0) {
+    return value === undefined || value === "" ? [] : [{ location: "body", path: "", message: `must be empty: the ${code} response has no content` }];
+  }
+  if (!(mediaType in media)) {
+    return [{ location: "header", path: "Content-Type", message: `must be ${Object.keys(media).join(" or ")} for the ${code} response (got ${mediaType || "none"})` }];
+  }
+  const validate = compiledResponseValidator(spec, operation, code, mediaType);
+  if (!validate || validate({ body: value })) return [];
+  return dedupe(withoutBranchNoise(validate.errors).map((error) => toViolation(spec, error)));
+}
+
+/** The response an answer with this status stands for: its own code, its range (`4XX`), or `default` for an error status. */
+function declaredResponse(operation, status) {
+  const codes = operation.responseSchemas;
+  if (String(status) in codes) return String(status);
+  const range = `${String(status)[0]}XX`;
+  if (range in codes) return range;
+  return status >= 400 && "default" in codes ? "default" : undefined;
+}
+
+function compiledResponseValidator(spec, operation, code, mediaType) {
+  operation.responseValidators ??= new Map();
+  const key = `${code} ${mediaType}`;
+  if (!operation.responseValidators.has(key)) {
+    const schemaAt = operation.responseSchemas[code][mediaType];
+    const validate = schemaAt && spec.validator({ type: "object", properties: { body: spec.ref(schemaAt) } });
+    operation.responseValidators.set(key, validate);
+  }
+  return operation.responseValidators.get(key);
+}
+
 /** One Ajv validator per operation and body media type, compiled on first use. */
 function compiledValidator(spec, operation, mediaType) {
   operation.validators ??= new Map();
