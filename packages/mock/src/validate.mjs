@@ -17,7 +17,7 @@ const IGNORED_HEADERS = new Set(["accept", "authorization", "content-type"]);
  */
 export function validateRequest(spec, operation, request) {
   const violations = [];
-  const data = { path: request.pathParams, query: {}, header: {} };
+  const data = { path: request.pathParams, query: {}, header: {}, body: undefined };
   let bodyMediaType;
 
   const malformed = Object.keys(request.pathParams).filter((name) => request.pathParams[name] === undefined);
@@ -43,11 +43,9 @@ export function validateRequest(spec, operation, request) {
     }
   }
 
-  const validate = compiledValidator(spec, operation, bodyMediaType);
-  if (!validate(data)) {
-    const found = withoutBranchNoise(validate.errors).map((error) => toViolation(spec, error));
-    violations.push(...found.filter((v) => !(v.location === "path" && malformed.includes(v.path))));
-  }
+  const found = schemaViolations(spec, parametersValidator(spec, operation), data, "");
+  violations.push(...found.filter((v) => !(v.location === "path" && malformed.includes(v.path))));
+  if (bodyMediaType) violations.push(...schemaViolations(spec, spec.validator(operation.body.schemaAt(bodyMediaType)), data.body, "/body"));
   return violations.length ? { status: 400, violations: dedupe(violations) } : null;
 }
 
@@ -159,14 +157,14 @@ function parseBody(body, request) {
 }
 
 /**
- * Compiles every validator an operation needs (its request without and with each body media type,
- * and each media type of each of its responses), so that no request pays for a compilation.
+ * Compiles every validator an operation needs (its parameters, its body in each media type, and
+ * each media type of each of its responses), so that no request pays for a compilation.
  */
 export function compileValidators(spec, operation) {
-  compiledValidator(spec, operation, undefined);
-  for (const mediaType of operation.body?.mediaTypes ?? []) compiledValidator(spec, operation, mediaType);
-  for (const [code, media] of Object.entries(operation.responseSchemas)) {
-    for (const mediaType of Object.keys(media)) compiledResponseValidator(spec, operation, code, mediaType);
+  parametersValidator(spec, operation);
+  for (const mediaType of operation.body?.mediaTypes ?? []) spec.validator(operation.body.schemaAt(mediaType));
+  for (const media of Object.values(operation.responseSchemas)) {
+    for (const schemaAt of Object.values(media)) if (schemaAt) spec.validator(schemaAt);
   }
 }
 
@@ -191,9 +189,15 @@ export function validateResponse(spec, operation, { status, type, value }) {
   if (!(mediaType in media)) {
     return [{ location: "header", path: "Content-Type", message: `must be ${Object.keys(media).join(" or ")} for the ${code} response (got ${mediaType || "none"})` }];
   }
-  const validate = compiledResponseValidator(spec, operation, code, mediaType);
-  if (!validate || validate({ body: value })) return [];
-  return dedupe(withoutBranchNoise(validate.errors).map((error) => toViolation(spec, error)));
+  const schemaAt = media[mediaType];
+  return schemaAt ? dedupe(schemaViolations(spec, spec.validator(schemaAt), value, "/body")) : [];
+}
+
+/** Validates a value; each error becomes a violation whose location is the first token of `prefix` + the error's path. */
+function schemaViolations(spec, validate, value, prefix) {
+  if (validate(value)) return [];
+  const errors = validate.errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
+  return withoutBranchNoise(errors).map((error) => toViolation(spec, error));
 }
 
 /** The response an answer with this status stands for: its own code, its range (`4XX`), or `default` for an error status. */
@@ -205,21 +209,9 @@ function declaredResponse(operation, status) {
   return status >= 400 && "default" in codes ? "default" : undefined;
 }
 
-function compiledResponseValidator(spec, operation, code, mediaType) {
-  operation.responseValidators ??= new Map();
-  const key = `${code} ${mediaType}`;
-  if (!operation.responseValidators.has(key)) {
-    const schemaAt = operation.responseSchemas[code][mediaType];
-    const validate = schemaAt && spec.validator({ type: "object", properties: { body: spec.ref(schemaAt) } });
-    operation.responseValidators.set(key, validate);
-  }
-  return operation.responseValidators.get(key);
-}
-
-/** One Ajv validator per operation and body media type, compiled on first use. */
-function compiledValidator(spec, operation, mediaType) {
-  operation.validators ??= new Map();
-  if (!operation.validators.has(mediaType)) {
+/** One Ajv validator per operation for its path, query and header parameters, compiled once. */
+function parametersValidator(spec, operation) {
+  if (!operation.parametersValidator) {
     const group = (location) => {
       const parameters = operation.parameters.filter((p) => p.in === location && !IGNORED_HEADERS.has(p.name.toLowerCase()));
       return {
@@ -228,11 +220,9 @@ function compiledValidator(spec, operation, mediaType) {
         required: parameters.filter((p) => p.required).map(parameterKey),
       };
     };
-    const properties = { path: group("path"), query: group("query"), header: group("header") };
-    if (mediaType) properties.body = spec.ref(operation.body.schemaAt(mediaType));
-    operation.validators.set(mediaType, spec.validator({ type: "object", properties }));
+    operation.parametersValidator = spec.validator({ type: "object", properties: { path: group("path"), query: group("query"), header: group("header") } });
   }
-  return operation.validators.get(mediaType);
+  return operation.parametersValidator;
 }
 
 const show = (value) => JSON.stringify(value) ?? String(value);
