@@ -1,10 +1,11 @@
-// Request validation against the spec: path, query and header parameters, the operation's
-// x-texter-parameter-rules, the content type and the body. Every violation is reported with its
-// location, so that a rejected request says everything that is wrong with it at once.
+// Validation against the spec. Requests: path, query and header parameters, the operation's
+// x-texter-parameter-rules, the content type and the body. Answers: the status, media type and
+// body the operation declares. Every violation is reported with its location, so that a rejected
+// request (or answer) says everything that is wrong with it at once.
 import { pointer, unescapeToken } from "./spec.mjs";
 
 /**
- * @typedef {{ location: "body" | "query" | "path" | "header", path: string, message: string }} Violation
+ * @typedef {{ location: "body" | "query" | "path" | "header" | "status", path: string, message: string }} Violation
  * @typedef {{ pathParams: Record<string, string>, query: URLSearchParams, headers: import("node:http").IncomingHttpHeaders, body: string }} RequestParts
  */
 
@@ -17,7 +18,7 @@ const IGNORED_HEADERS = new Set(["accept", "authorization", "content-type"]);
  */
 export function validateRequest(spec, operation, request) {
   const violations = [];
-  const data = { path: request.pathParams, query: {}, header: {}, body: undefined };
+  const data = { path: request.pathParams, query: {}, header: {} };
   let bodyMediaType;
 
   const malformed = Object.keys(request.pathParams).filter((name) => request.pathParams[name] === undefined);
