@@ -221,7 +221,8 @@ function parametersValidator(spec, operation) {
         required: parameters.filter((p) => p.required).map(parameterKey),
       };
     };
-    operation.parametersValidator = spec.validator({ type: "object", properties: { path: group("path"), query: group("query"), header: group("header") } });
+    const schema = { type: "object", properties: { path: group("path"), query: group("query"), header: group("header") } };
+    operation.parametersValidator = spec.validator(`parameters of ${operation.at}`, schema);
   }
   return operation.parametersValidator;
 }
