@@ -91,6 +91,12 @@ export function timedRequest(url, headers = AUTH) {
   });
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux, 100 clock ticks per second). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident set size of a process in KiB (Linux). */
 export function rssKiB(pid) {
   const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

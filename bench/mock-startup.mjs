@@ -1,12 +1,13 @@
 // Startup of texter-mock against raw `prism mock`, same spec, same run: the time from spawn to the
-// ready line, and the latency of the first request after it (GET labels with a token, on a fresh
+// ready line (and the CPU time the process used until then, which a busy machine disturbs less
+// than the wall time), and the latency of the first request after it (GET labels with a token, on a fresh
 // connection), for the CLI, for `startMock()` in-process (a fresh Node process per run, the
 // request sent from that process once startMock resolved) and for Prism.
 // Loopback only; every child is stopped before the next run. Usage: node bench/mock-startup.mjs [runs]
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { PRISM, SPEC, fmt, freePort, median, spawnUntilReady, startMockCli, stopChild, timedRequest } from "./mock-lib.mjs";
+import { PRISM, SPEC, cpuMs, fmt, freePort, median, spawnUntilReady, startMockCli, stopChild, timedRequest } from "./mock-lib.mjs";
 
 const RUNS = Number(process.argv[2] ?? 9);
 const READY_GOAL_MS = 1500;
@@ -14,17 +15,19 @@ const FIRST_REQUEST_GOAL_MS = 20;
 
 async function measure(label, start, path) {
   const ready = [];
+  const cpu = [];
   const first = [];
   for (let i = 0; i < RUNS; i++) {
     const { child, readyMs, origin } = await start();
     ready.push(readyMs);
+    cpu.push(cpuMs(child.pid));
     const { ms, status } = await timedRequest(origin + path);
     if (status !== 200) throw new Error(`${label}: first request answered ${status}`);
     first.push(ms);
     const { code, signal } = await stopChild(child);
     if (i === 0) console.log(`  ${label}: first stop ended with code ${code} signal ${signal}`);
   }
-  return { ready, first };
+  return { ready, cpu, first };
 }
 
 /** startMock in a fresh process: the first request is sent from that process, right after startMock resolves. */
@@ -66,6 +69,9 @@ const row = (label, times) =>
 console.log("ready line (ms)");
 row("texter-mock", mock.ready);
 row("prism mock", prism.ready);
+console.log("CPU time until the ready line (ms)");
+row("texter-mock", mock.cpu);
+row("prism mock", prism.cpu);
 console.log("first request after ready (ms)");
 row("texter-mock (CLI)", mock.first);
 row("startMock (in-process)", inProcess);
