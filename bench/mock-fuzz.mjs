@@ -2,8 +2,10 @@
 // JSON, missing body, wrong types, missing fields, empty/broken/too-long strings, unknown
 // properties, bad, repeated and malformed parameters, too many array items, broken parameter rules).
 // An independent oracle (Ajv on the spec's own schemas) decides which requests are invalid; each
-// of those must be a 4xx problem+json whose violations name the field (or the auth header), valid
-// ones must be 2xx, and nothing may be 5xx. Then the mock must still be healthy.
+// of those must be a 4xx in the contract's error shape (application/json, success: false) whose
+// violations name the field (or the auth header), valid ones must be 2xx, and nothing may be 5xx.
+// The mock runs with --validate-responses, so an answer that breaks the contract is a 5xx too.
+// Then the mock must still be healthy.
 // Loopback only, bounded. Usage: node bench/mock-fuzz.mjs
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -148,8 +150,8 @@ function generate() {
   return cases;
 }
 
-function named(problem, names) {
-  return (problem.violations ?? []).some((v) =>
+function named(error, names) {
+  return (error.violations ?? []).some((v) =>
     names.some((n) => v.location === n.location && (v.path === n.path || (n.location === "body" && (n.path.startsWith(v.path + "/") || v.path.startsWith(n.path + "/") || v.path === "")))),
   );
 }
@@ -165,12 +167,13 @@ async function run(baseUrl, c) {
   if (response.status >= 500) return { outcome: "5xx", detail: `${response.status} ${text.slice(0, 200)}` };
   if (!c.invalid) return response.status < 300 ? { outcome: "valid accepted" } : { outcome: "valid rejected", detail: `${response.status} ${text.slice(0, 300)}` };
   if (response.status < 400) return { outcome: "invalid accepted", detail: `${response.status}` };
-  if (response.headers.get("content-type") !== "application/problem+json") return { outcome: "no problem body", detail: text.slice(0, 200) };
-  return named(JSON.parse(text), c.names) ? { outcome: "invalid named" } : { outcome: "invalid not named", detail: text.slice(0, 400) };
+  const body = response.headers.get("content-type") === "application/json" ? JSON.parse(text) : undefined;
+  if (body?.success !== false || typeof body.error !== "string") return { outcome: "no contract error body", detail: text.slice(0, 200) };
+  return named(body, c.names) ? { outcome: "invalid named" } : { outcome: "invalid not named", detail: text.slice(0, 400) };
 }
 
 const cases = generate();
-const mock = await startMockCli();
+const mock = await startMockCli(["--validate-responses"]);
 const started = performance.now();
 const results = new Array(cases.length);
 let next = 0;
@@ -198,7 +201,7 @@ const count = (outcome) => results.filter((r) => r.outcome === outcome).length;
 const invalid = cases.filter((c) => c.invalid).length;
 console.log(`Fuzz: ${cases.length} requests over ${operations(doc).length} operations in ${seconds.toFixed(1)} s (${PARALLEL} in flight)`);
 for (const [category, row] of byCategory) console.log(`  ${category.padEnd(22)} ${JSON.stringify(row)}`);
-console.log(`invalid per oracle: ${invalid}; answered 4xx problem naming the field: ${count("invalid named")}`);
+console.log(`invalid per oracle: ${invalid}; answered 4xx error naming the field: ${count("invalid named")}`);
 console.log(`valid per oracle (mutations that stayed valid): ${cases.length - invalid}; answered 2xx: ${count("valid accepted")}`);
 console.log(`5xx: ${count("5xx")}; connection errors: ${count("connection error")}`);
 console.log(`afterwards: /__health ${health}; example requests still answered: ${stillServing.filter(Boolean).length}/${stillServing.length}`);

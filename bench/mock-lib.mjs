@@ -74,6 +74,29 @@ export function stopChild(child, graceMs = 5000) {
   });
 }
 
+/**
+ * One request on a fresh connection (no keep-alive agent); resolves with the milliseconds until
+ * the whole response was read, and its status.
+ */
+export function timedRequest(url, headers = AUTH) {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, agent: false }, (res) => {
+      res.resume();
+      res.once("end", () => resolve({ ms: performance.now() - started, status: res.statusCode }));
+      res.once("error", reject);
+    });
+    req.once("error", reject);
+    req.end();
+  });
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux, 100 clock ticks per second). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident set size of a process in KiB (Linux). */
 export function rssKiB(pid) {
   const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

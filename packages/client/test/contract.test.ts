@@ -1,12 +1,16 @@
-// Contract tests: the real client against a real mock (Prism behind @texterchat/api-mock) for every
-// operation of the spec — the success path, answered from the spec's first example, and an error
-// path (an unknown id via `Prefer: code=404`, or input the contract forbids) — with typed results.
+// Contract tests: the real client against a real mock (Prism behind @texterchat/api-mock, with its
+// response validation on) for every operation of the spec — the success path, answered from the
+// spec's first example, and an error path (an unknown id via `Prefer: code=404`, or input the
+// contract forbids) — with typed results. Every response the client receives is checked against
+// the contract in one place, an openapi-fetch middleware (`responseCheck`), and the last test
+// asserts that it saw every response and no violation.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ApiError, operations, WebhookEventName } from "@texterchat/api-types";
 import { startMock, type RunningMock } from "@texterchat/api-mock";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { createTexterClient, type TexterClient } from "../src/index.js";
+import type { TexterClient } from "../src/index.js";
+import { fakeFetch, jsonResponse, responseCheck, TOKEN } from "./helpers.js";
 
 type OperationId = Exclude<keyof operations, WebhookEventName>;
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -244,11 +248,12 @@ for (const item of Object.values(spec.paths) as Record<string, { operationId: st
   }
 }
 
+const check = responseCheck(spec);
 let mock: RunningMock;
 let client: TexterClient;
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
-  client = createTexterClient({ baseUrl: mock.baseUrl, token: "contract-test-token", retry: false });
+  mock = await startMock({ port: 0, validateResponses: true });
+  client = check.client({ baseUrl: mock.baseUrl, token: "contract-test-token", retry: false });
 });
 afterAll(() => mock?.close());
 
@@ -257,6 +262,8 @@ describe("contract coverage", () => {
     expect(Object.keys(contracts).sort()).toEqual([...firstSuccessExample.keys()].sort());
   });
 });
+
+type ContractError = ApiError & { error: string; operationId?: string; violations?: { location: string; path: string; message: string }[] };
 
 describe.each(Object.entries(contracts))("%s", (operationId, contract) => {
   it("succeeds with the spec's first success example, decoded and typed", async () => {
@@ -271,13 +278,80 @@ describe.each(Object.entries(contracts))("%s", (operationId, contract) => {
     const { data, error, response } = await contract.fail.call(client);
     expect(data).toBeUndefined();
     expect(response.status).toBe(contract.fail.status);
-    if (contract.fail.status === 404) {
-      expect(error).toMatchObject({ success: false } satisfies Partial<ApiError>);
-    } else {
-      expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      const problem = error as { violations: { location: string; path: string; message: string }[] };
-      expect(problem.violations.length).toBeGreaterThan(0);
-      if (contract.fail.field) expect(JSON.stringify(problem.violations)).toContain(contract.fail.field);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(error).toMatchObject({ success: false, error: expect.any(String) } satisfies ApiError);
+    if (contract.fail.status === 400) {
+      const { violations, operationId: named } = error as ContractError;
+      expect(named).toBe(operationId);
+      expect(violations!.length).toBeGreaterThan(0);
+      if (contract.fail.field) expect(JSON.stringify(violations)).toContain(contract.fail.field);
     }
+  });
+});
+
+describe("the mock's own errors, as the client receives them", () => {
+  it("401 without a token", async () => {
+    const { error, response } = await client.GET("/labels", { headers: { authorization: null } });
+    expect(response.status).toBe(401);
+    expect((error as ContractError).error).toMatch(/Authorization header .* is missing/);
+  });
+
+  it("401 for a token in another scheme", async () => {
+    const { error, response } = await client.GET("/chats/{chatId}", { ...chat, headers: { authorization: "Basic dXNlcjpwdw==" } });
+    expect(response.status).toBe(401);
+    expect((error as ContractError).violations).toEqual([{ location: "header", path: "Authorization", message: expect.stringContaining("Basic") }]);
+  });
+
+  it("400 for a bad body, naming every field", async () => {
+    const { error, response } = await client.POST("/labels", { body: invalid({ id: 7, color: "red" }) });
+    expect(response.status).toBe(400);
+    const paths = (error as ContractError).violations!.map((v) => v.path).sort();
+    expect(paths).toEqual(["/color", "/id", "/name"]);
+  });
+
+  it("405 for a method the literal path lacks is not sent to the templated one", async () => {
+    // PATCH /chats/assign must not be Update Chat Properties with chatId "assign".
+    const { error, response } = await client.PATCH("/chats/{chatId}", { params: { path: { chatId: "assign" } }, body: { displayName: "x" } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect((error as ContractError).error).toContain("PATCH");
+  });
+});
+
+describe("the response check", () => {
+  const answers: [string, () => Response, (c: TexterClient) => Promise<unknown>, RegExp][] = [
+    ["a body that breaks the schema", () => jsonResponse({ total: "2", labels: {} }), (c) => c.GET("/labels"), /GET \/labels → 200: body\/total must be integer/],
+    ["a media type the response does not declare", () => new Response("{}", { status: 401, headers: { "content-type": "application/problem+json" } }), (c) => c.GET("/labels"), /media type application\/problem\+json is not declared for 401/],
+    ["an undeclared success status", () => jsonResponse({ total: 0, labels: [] }, 201), (c) => c.GET("/labels"), /status 201 is not declared/],
+    ["plain text other than OK", () => new Response("DONE", { status: 200, headers: { "content-type": "text/plain" } }), (c) => c.POST("/chats/assign", { body: { phone: "15550100123", agentEmail: "dana@example.org" } }), /POST \/chats\/assign → 200: body \(root\) must be equal to constant/],
+    ["an error body with success: true", () => jsonResponse({ success: true }, 404), (c) => c.GET("/labels/{labelId}", label), /GET \/labels\/\{labelId\} → 404: body\/success must be equal to constant/],
+  ];
+
+  it.each(answers)("fails on %s", async (_what, answer, call, expected) => {
+    const wrong = responseCheck(spec);
+    const wrongClient = wrong.client({ baseUrl: "http://mock.test/server/api/v2", token: TOKEN, retry: false, fetch: fakeFetch(answer).fetch });
+    await call(wrongClient);
+    expect(wrong.seen).toHaveLength(1);
+    expect(wrong.violations.join("\n")).toMatch(expected);
+  });
+
+  it("passes the same calls answered as the contract says", async () => {
+    const right = responseCheck(spec);
+    const answers = [jsonResponse({ total: 0, labels: [] }), new Response("OK", { status: 200, headers: { "content-type": "text/plain" } })];
+    const rightClient = right.client({ baseUrl: "http://mock.test/server/api/v2", token: TOKEN, retry: false, fetch: fakeFetch((_request, i) => answers[i]!).fetch });
+    await rightClient.GET("/labels");
+    await rightClient.POST("/chats/assign", { body: { phone: "15550100123", agentEmail: "dana@example.org" } });
+    expect(right.seen).toEqual(["GET /labels → 200", "POST /chats/assign → 200"]);
+    expect(right.violations).toEqual([]);
+  });
+});
+
+// Runs last (vitest runs a file's tests in order): everything the mock sent above kept the contract.
+describe("every response from the mock", () => {
+  const expected = Object.keys(contracts).length * 2 + 4;
+  it(`was checked (${expected} responses) and kept the contract`, () => {
+    expect(check.requests).toBe(expected);
+    expect(check.seen).toHaveLength(expected);
+    expect(check.violations).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Middleware } from "openapi-fetch";
+import { createTexterClient, type TexterClient, type TexterClientOptions } from "../src/index.js";
+import type { FetchLike } from "../src/transport.js";
+import { createContractCheck } from "../../../tools/contract-check.mjs";
 
 export const TOKEN = "tk_live_SECRET_4f1b9c0d7e";
 
@@ -53,3 +57,51 @@ export function fakeFetch(answer: (request: Request, index: number) => Response 
 
 export const jsonResponse = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+/**
+ * Checks every response a client receives against the contract (declared status, media type and
+ * schema of its operation), in one place for all the tests that use it. `client(options)` makes a
+ * client whose fetch records each raw response as it came off the wire and whose openapi-fetch
+ * middleware then checks it against the operation it answered (`schemaPath`). State: `requests`
+ * sent, `seen` responses (`GET /labels → 200`), every `violations` line.
+ */
+export function responseCheck(doc: unknown) {
+  const contract = createContractCheck(doc);
+  const state = { requests: 0, seen: [] as string[], violations: [] as string[] };
+  type Raw = { status: number; contentType: string | null; body: string };
+  const raw = new Map<string, Raw[]>();
+  const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+
+  const recording =
+    (fetch: FetchLike): FetchLike =>
+    async (input, init) => {
+      const request = input instanceof Request ? input : undefined;
+      const method = init?.method ?? request?.method ?? "GET";
+      const url = request?.url ?? String(input);
+      const response = await fetch(input, init);
+      const entry = { status: response.status, contentType: response.headers.get("content-type"), body: await response.clone().text() };
+      raw.set(key(method, url), [...(raw.get(key(method, url)) ?? []), entry]);
+      return response;
+    };
+
+  const middleware: Middleware = {
+    onRequest() {
+      state.requests++;
+    },
+    onResponse({ request, schemaPath }) {
+      const entry = raw.get(key(request.method, request.url))?.shift();
+      state.seen.push(`${request.method} ${schemaPath} → ${entry?.status ?? "?"}`);
+      if (!entry) state.violations.push(`${request.method} ${request.url}: no response was recorded for it`);
+      else state.violations.push(...contract.check({ method: request.method, path: schemaPath, ...entry }));
+    },
+  };
+
+  return Object.assign(state, {
+    /** A client whose every response is checked. */
+    client(options: TexterClientOptions): TexterClient {
+      const client = createTexterClient({ ...options, fetch: recording(options.fetch ?? ((input, init) => globalThis.fetch(input, init))) });
+      client.use(middleware);
+      return client;
+    },
+  });
+}

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 
 const USAGE = `Usage:
-  texter-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed <n>]] [--spec <file>] [--verbose]
+  texter-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed <n>]] [--validate-responses] [--spec <file>] [--verbose]
   texter-mock send-webhook <eventName> --to <url> [--example <name>] [--spec <file>]
 
 Serves the Texter API V2 at http://<host>:<port>/server/api/v2 (health check: GET /__health).
@@ -13,6 +13,9 @@ Options:
   --host <host>     address to listen on (default 127.0.0.1)
   --dynamic         generate responses from the schemas instead of the examples
   --seed <n>        seed for generated responses (same seed, same responses)
+  --validate-responses
+                    check every answer against the contract; one that breaks it becomes a 500
+                    naming the violations
   --spec <file>     a bundled OpenAPI 3.1 JSON document instead of the packaged one
   --verbose         log every request
   --to <url>        send-webhook: the receiver's URL
@@ -24,6 +27,7 @@ const OPTIONS = {
   host: { type: "string" },
   dynamic: { type: "boolean" },
   seed: { type: "string" },
+  "validate-responses": { type: "boolean" },
   spec: { type: "string" },
   verbose: { type: "boolean" },
   to: { type: "string" },
@@ -48,13 +52,13 @@ function parse(argv) {
     return { command, eventName: rest[0], ...values };
   }
   if (command !== undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  only(["port", "host", "dynamic", "seed", "spec", "verbose"]);
+  only(["port", "host", "dynamic", "seed", "validate-responses", "spec", "verbose"]);
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? "4010") || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got ${values.port}`);
   return { command: "serve", ...values, port };
 }
 
-async function serve({ port, host, dynamic, seed, spec, verbose }) {
+async function serve({ port, host, dynamic, seed, "validate-responses": validateResponses, spec, verbose }) {
   let mock;
   const stop = () => {
     setTimeout(() => process.exit(0), 800).unref();
@@ -62,8 +66,8 @@ async function serve({ port, host, dynamic, seed, spec, verbose }) {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  const { startMock } = await import("../src/server.mjs"); // loaded after the flags are checked
-  mock = await startMock({ port, host, dynamic, seed, spec, verbose });
+  const { startMock } = await import("../src/http/server.mjs"); // loaded after the flags are checked
+  mock = await startMock({ port, host, dynamic, seed, validateResponses, spec, verbose });
   console.log(`texter-mock ready at ${mock.baseUrl}`);
 }
 

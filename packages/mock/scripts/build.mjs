@@ -1,12 +1,17 @@
-// Copies the spec bundle into the package and precomputes Prism's view of it (so that the mock
-// starts without converting the spec).
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+// Copies the spec bundle into the package and precomputes Prism's view of it and every validator
+// the mock uses (so that the mock starts without converting the spec or compiling schemas).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { BUNDLED_SPEC } from "../src/spec.mjs";
+import { BUNDLED_SPEC, Spec, VALIDATORS_CACHE } from "../src/spec.mjs";
 import { writeOperationsCache } from "../src/prism.mjs";
+import { compileValidators } from "../src/validate.mjs";
 
 const source = createRequire(import.meta.url).resolve("@texterchat/openapi/openapi.json");
 mkdirSync(new URL("../dist/", import.meta.url), { recursive: true });
 copyFileSync(source, BUNDLED_SPEC);
 await writeOperationsCache(readFileSync(BUNDLED_SPEC, "utf8"));
-console.log(`@texterchat/api-mock: copied ${source} and cached Prism's operations`);
+const spec = new Spec(BUNDLED_SPEC, { compileForCache: true });
+for (const operation of spec.operations) compileValidators(spec, operation);
+for (const webhook of Object.values(spec.webhooks)) spec.validator(webhook.schemaAt);
+writeFileSync(VALIDATORS_CACHE, spec.validatorsModule());
+console.log(`@texterchat/api-mock: copied ${source}, cached Prism's operations and compiled ${spec.validators.size} validators`);

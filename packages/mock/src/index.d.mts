@@ -8,6 +8,12 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed for generated responses: the same seed gives the same responses. */
   seed?: string | number;
+  /**
+   * Check every answer against the contract (declared status, media type and schema): an answer
+   * that breaks it is replaced by a 500 in the contract's error shape naming the violations.
+   * Generated (`dynamic`) answers are always checked and regenerated until valid. Default `false`.
+   */
+  validateResponses?: boolean;
   /** A bundled OpenAPI 3.1 JSON document to serve instead of the packaged one. */
   spec?: string;
   /** Log every request to stdout. Default `false`. */

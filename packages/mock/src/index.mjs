@@ -1,2 +1,2 @@
-export { startMock } from "./server.mjs";
+export { startMock } from "./http/server.mjs";
 export { listWebhookEvents, sendWebhook } from "./webhooks.mjs";

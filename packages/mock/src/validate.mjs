@@ -1,10 +1,11 @@
-// Request validation against the spec: path, query and header parameters, the operation's
-// x-texter-parameter-rules, the content type and the body. Every violation is reported with its
-// location, so that a rejected request says everything that is wrong with it at once.
+// Validation against the spec. Requests: path, query and header parameters, the operation's
+// x-texter-parameter-rules, the content type and the body. Answers: the status, media type and
+// body the operation declares. Every violation is reported with its location, so that a rejected
+// request (or answer) says everything that is wrong with it at once.
 import { pointer, unescapeToken } from "./spec.mjs";
 
 /**
- * @typedef {{ location: "body" | "query" | "path" | "header", path: string, message: string }} Violation
+ * @typedef {{ location: "body" | "query" | "path" | "header" | "status", path: string, message: string }} Violation
  * @typedef {{ pathParams: Record<string, string>, query: URLSearchParams, headers: import("node:http").IncomingHttpHeaders, body: string }} RequestParts
  */
 
@@ -43,11 +44,9 @@ export function validateRequest(spec, operation, request) {
     }
   }
 
-  const validate = compiledValidator(spec, operation, bodyMediaType);
-  if (!validate(data)) {
-    const found = withoutBranchNoise(validate.errors).map((error) => toViolation(spec, error));
-    violations.push(...found.filter((v) => !(v.location === "path" && malformed.includes(v.path))));
-  }
+  const found = schemaViolations(spec, parametersValidator(spec, operation), data, "");
+  violations.push(...found.filter((v) => !(v.location === "path" && malformed.includes(v.path))));
+  if (bodyMediaType) violations.push(...schemaViolations(spec, spec.validator(operation.body.schemaAt(bodyMediaType)), data.body, "/body"));
   return violations.length ? { status: 400, violations: dedupe(violations) } : null;
 }
 
@@ -158,10 +157,62 @@ function parseBody(body, request) {
   }
 }
 
-/** One Ajv validator per operation and body media type, compiled on first use. */
-function compiledValidator(spec, operation, mediaType) {
-  operation.validators ??= new Map();
-  if (!operation.validators.has(mediaType)) {
+/**
+ * Compiles every validator an operation needs (its parameters, its body in each media type, and
+ * each media type of each of its responses), so that no request pays for a compilation.
+ */
+export function compileValidators(spec, operation) {
+  parametersValidator(spec, operation);
+  for (const mediaType of operation.body?.mediaTypes ?? []) spec.validator(operation.body.schemaAt(mediaType));
+  for (const media of Object.values(operation.responseSchemas)) {
+    for (const schemaAt of Object.values(media)) if (schemaAt) spec.validator(schemaAt);
+  }
+}
+
+/**
+ * What is wrong with an answer to an operation: a status it does not declare, a media type its
+ * response does not have, or a body that breaks the response's schema. `location` is `status`,
+ * `header` (Content-Type) or `body` (then `path` is a JSON pointer into the body).
+ * @param {{ status: number, type: string, value?: unknown }} answer `value`: the parsed body
+ * @returns {Violation[]}
+ */
+export function validateResponse(spec, operation, { status, type, value }) {
+  const code = declaredResponse(operation, status);
+  if (code === undefined) {
+    const declared = Object.keys(operation.responseSchemas).join(", ");
+    return [{ location: "status", path: "", message: `${status} is not a status of ${operation.operationId}; it declares ${declared}` }];
+  }
+  const media = operation.responseSchemas[code];
+  const mediaType = mediaTypeOf(type);
+  if (Object.keys(media).length === 0) {
+    return value === undefined || value === "" ? [] : [{ location: "body", path: "", message: `must be empty: the ${code} response has no content` }];
+  }
+  if (!(mediaType in media)) {
+    return [{ location: "header", path: "Content-Type", message: `must be ${Object.keys(media).join(" or ")} for the ${code} response (got ${mediaType || "none"})` }];
+  }
+  const schemaAt = media[mediaType];
+  return schemaAt ? dedupe(schemaViolations(spec, spec.validator(schemaAt), value, "/body")) : [];
+}
+
+/** Validates a value; each error becomes a violation whose location is the first token of `prefix` + the error's path. */
+function schemaViolations(spec, validate, value, prefix) {
+  if (validate(value)) return [];
+  const errors = validate.errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
+  return withoutBranchNoise(errors).map((error) => toViolation(spec, error));
+}
+
+/** The response an answer with this status stands for: its own code, its range (`4XX`), or `default` for an error status. */
+function declaredResponse(operation, status) {
+  const codes = operation.responseSchemas;
+  if (String(status) in codes) return String(status);
+  const range = `${String(status)[0]}XX`;
+  if (range in codes) return range;
+  return status >= 400 && "default" in codes ? "default" : undefined;
+}
+
+/** One Ajv validator per operation for its path, query and header parameters, compiled once. */
+function parametersValidator(spec, operation) {
+  if (!operation.parametersValidator) {
     const group = (location) => {
       const parameters = operation.parameters.filter((p) => p.in === location && !IGNORED_HEADERS.has(p.name.toLowerCase()));
       return {
@@ -170,11 +221,10 @@ function compiledValidator(spec, operation, mediaType) {
         required: parameters.filter((p) => p.required).map(parameterKey),
       };
     };
-    const properties = { path: group("path"), query: group("query"), header: group("header") };
-    if (mediaType) properties.body = spec.ref(operation.body.schemaAt(mediaType));
-    operation.validators.set(mediaType, spec.validator({ type: "object", properties }));
+    const schema = { type: "object", properties: { path: group("path"), query: group("query"), header: group("header") } };
+    operation.parametersValidator = spec.validator(`parameters of ${operation.at}`, schema);
   }
-  return operation.validators.get(mediaType);
+  return operation.parametersValidator;
 }
 
 const show = (value) => JSON.stringify(value) ?? String(value);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH, runCli, spawnCli, startReceiver, type CliRun, type Problem } from "./support.js";
+import { AUTH, contract, runCli, spawnCli, startReceiver, type CliRun, type ContractError } from "./support.js";
 
 let mock: CliRun;
 let origin: string;
 let baseUrl: string;
 
 beforeAll(async () => {
-  mock = spawnCli(["--port", "0"]);
+  mock = spawnCli(["--port", "0", "--validate-responses"]);
   const line = await mock.ready;
   baseUrl = line.replace(/^texter-mock ready at /, "");
   origin = new URL(baseUrl).origin;
@@ -26,7 +26,7 @@ async function call(method: string, path: string, init: { headers?: Record<strin
   const response = await fetch(baseUrl + path, { method, headers, body });
   const type = response.headers.get("content-type") ?? "";
   const text = await response.text();
-  return { status: response.status, type, text, json: () => JSON.parse(text) as Problem & Record<string, unknown>, headers: response.headers };
+  return { status: response.status, type, text, json: () => JSON.parse(text) as ContractError & Record<string, unknown>, headers: response.headers };
 }
 
 describe("texter-mock CLI server", () => {
@@ -42,24 +42,28 @@ describe("texter-mock CLI server", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("401s without a token, explaining why", async () => {
+  it("401s without a token in the contract's 401 shape, explaining why", async () => {
     const response = await fetch(`${baseUrl}/labels`);
     expect(response.status).toBe(401);
-    expect(response.headers.get("content-type")).toBe("application/problem+json");
-    const problem = (await response.json()) as Problem;
-    expect(problem.violations).toEqual([{ location: "header", path: "Authorization", message: expect.stringContaining("missing") }]);
+    const text = await response.text();
+    expect(contract.check({ method: "GET", path: "/labels", status: 401, contentType: response.headers.get("content-type"), body: text })).toEqual([]);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    const body = JSON.parse(text) as ContractError;
+    expect(body).toMatchObject({ success: false, error: expect.stringMatching(/Authorization header .* is missing/), operationId: "listLabels" });
+    expect(body.violations).toEqual([{ location: "header", path: "Authorization", message: expect.stringContaining("missing") }]);
   });
 
   it("401s for a Basic scheme, even on an operation that needs no scope", async () => {
     const { status, json } = await call("GET", "/labels", { headers: { Authorization: "Basic x" } });
     expect(status).toBe(401);
-    expect(json().detail).toContain("Basic");
+    expect(json().error).toContain("Basic");
   });
 
   it("names the missing body field (Create Label without name)", async () => {
     const { status, type, json } = await call("POST", "/labels", { body: { id: "vip" } });
     expect(status).toBe(400);
-    expect(type).toBe("application/problem+json");
+    expect(type).toBe("application/json");
+    expect(json()).toMatchObject({ success: false, error: "Invalid request to createLabel (POST /labels), 1 violation: body /name is required.", operationId: "createLabel" });
     expect(json().violations).toEqual([{ location: "body", path: "/name", message: "is required" }]);
   });
 
@@ -123,20 +127,41 @@ describe("texter-mock CLI server", () => {
   it("404s for an unknown path, naming it", async () => {
     const { status, json } = await call("GET", "/no/such/thing");
     expect(status).toBe(404);
-    expect(json().detail).toContain("/server/api/v2/no/such/thing");
+    expect(json().error).toContain("/server/api/v2/no/such/thing");
   });
 
   it("404s outside the base path, naming the base path", async () => {
     const response = await fetch(`${origin}/labels`, { headers: AUTH });
     expect(response.status).toBe(404);
-    expect(((await response.json()) as Problem).detail).toContain("/server/api/v2");
+    expect(((await response.json()) as ContractError).error).toContain("/server/api/v2");
   });
 
   it("405s for a wrong method, with Allow", async () => {
-    const { status, headers, json } = await call("PUT", "/labels");
+    const { status, type, headers, json } = await call("PUT", "/labels");
     expect(status).toBe(405);
+    expect(type).toBe("application/json");
     expect(headers.get("allow")).toBe("GET, POST");
-    expect(json().detail).toContain("PUT");
+    expect(json()).toMatchObject({ success: false, error: expect.stringContaining("PUT") });
+  });
+
+  describe("routes literal paths before templated ones (OpenAPI path matching)", () => {
+    it.each([
+      ["PATCH", "/chats/assign", "POST"], // not Update Chat Properties with chatId "assign"
+      ["DELETE", "/scenarios/manage/import", "POST"], // not Delete Subscription with scenarioId "import"
+      ["OPTIONS", "/scenarios/manage/import", "POST"], // Allow never lists DELETE of /scenarios/manage/{scenarioId}
+      ["POST", "/whatsapp/templates/unsubscribed", "GET"], // not Create New Template with accountId "unsubscribed"
+      ["PUT", "/whatsapp/templates/send", "POST"],
+    ])("%s %s → 405 with Allow: %s", async (method, path, allow) => {
+      const { status, headers, json } = await call(method, path, { body: {} });
+      expect(status).toBe(405);
+      expect(headers.get("allow")).toBe(allow);
+      expect(json().error).toContain(`${method} is not defined for /server/api/v2${path}`);
+    });
+
+    it("still serves the templated path for other ids", async () => {
+      const { status } = await call("PATCH", "/chats/64de3b15398a8e09c47a9f62", { body: { displayName: "Dana" } });
+      expect(status).toBe(200);
+    });
   });
 
   it("serves named examples with Prefer: example=unsubscribed on Send Template Message", async () => {

@@ -12,7 +12,7 @@ const requests = exampleRequests(doc);
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, validateResponses: true });
 });
 afterAll(() => mock.close());
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listWebhookEvents, sendWebhook, startMock } from "../src/index.mjs";
+import { loadSpec } from "../src/spec.mjs";
 import { AUTH, BUNDLED_SPEC, startReceiver } from "./support.js";
 
 describe("startMock", () => {
@@ -22,6 +23,19 @@ describe("startMock", () => {
     const started = performance.now();
     await mock.close();
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("is warm when it resolves: every validator comes from the build, none is compiled", async () => {
+    const mock = await startMock({ port: 0 });
+    try {
+      const spec = loadSpec();
+      expect(spec.operations.length).toBeGreaterThan(0);
+      for (const operation of spec.operations) expect(operation.parametersValidator, operation.operationId).toBeTypeOf("function");
+      expect(spec.validators.size).toBeGreaterThan(100);
+      expect(spec.ajv).toBeUndefined(); // Ajv was never needed: the build's validators matched the spec's hash
+    } finally {
+      await mock.close();
+    }
   });
 
   it("generates seeded responses in dynamic mode", async () => {

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createContractCheck } from "../../../tools/contract-check.mjs";
 
 export const CLI = fileURLToPath(new URL("../bin/texter-mock.mjs", import.meta.url));
 export const BUNDLED_SPEC = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
@@ -69,10 +73,22 @@ export async function startReceiver(status = 200) {
   };
 }
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
+/** The body of every answer the mock makes itself: the contract's error shape. */
+export interface ContractError {
+  success: false;
+  error: string;
+  operationId?: string;
   violations?: { location: string; path: string; message: string }[];
 }
+
+/** A copy of the bundled spec, changed by `edit`, in a temporary file; `remove()` deletes it. */
+export function specVariant(edit: (doc: any) => void) {
+  const doc = JSON.parse(readFileSync(BUNDLED_SPEC, "utf8"));
+  edit(doc);
+  const dir = mkdtempSync(join(tmpdir(), "texter-mock-"));
+  writeFileSync(join(dir, "openapi.json"), JSON.stringify(doc));
+  return { file: join(dir, "openapi.json"), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The repo's independent contract check over the bundled spec. */
+export const contract = createContractCheck(JSON.parse(readFileSync(BUNDLED_SPEC, "utf8")));
