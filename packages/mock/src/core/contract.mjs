@@ -11,6 +11,8 @@
 /**
  * The operation with this operationId, or the one that serves `method` and `path` (a concrete
  * path below the base path such as `/labels/hot_lead`, or a template such as `/labels/{labelId}`).
+ * @param {any} spec a loaded spec (spec.mjs)
+ * @param {{ operationId?: string, method?: string, path?: string }} which
  */
 export function findOperation(spec, { operationId, method, path }) {
   if (operationId !== undefined) return operationsById(spec).get(operationId);

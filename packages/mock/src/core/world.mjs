@@ -138,7 +138,10 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
     simulateIncomingMessage: (input) => act(() => receiveMessage(context, input)),
     /** Opens a channel-health problem; answers the problem (200). */
     simulateChannelProblem: (input) => act(() => openProblem(context, input)),
-    /** Adds an event listener; returns a function that removes it. */
+    /**
+     * Adds an event listener; returns a function that removes it.
+     * @param {EventListener} listener
+     */
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
