@@ -85,7 +85,7 @@ function responseValidator(spec, schemaAt) {
   return cache.get(schemaAt);
 }
 
-/** An Ajv error as one readable message. */
+/** An Ajv error as one readable message (`anyOf`/`oneOf` need Ajv's `verbose` to name the branches). */
 export function describe(error) {
   const show = (value) => JSON.stringify(value) ?? String(value);
   switch (error.keyword) {
@@ -98,7 +98,22 @@ export function describe(error) {
       return `must be one of ${error.params.allowedValues.map(show).join(", ")} (got ${show(error.data)})`;
     case "const":
       return `must be ${show(error.params.allowedValue)} (got ${show(error.data)})`;
+    case "anyOf":
+    case "oneOf": {
+      // Branches that only list required properties read as "must have one of: a, b".
+      const groups = Array.isArray(error.schema) ? error.schema.map((b) => (Object.keys(b).join() === "required" ? b.required.join(" + ") : undefined)) : [];
+      if (groups.length && groups.every(Boolean)) return `must have ${error.keyword === "oneOf" ? "exactly one" : "at least one"} of: ${groups.join(", ")}`;
+      return error.message;
+    }
     default:
       return `${error.message}${"data" in error && typeof error.data !== "object" ? ` (got ${show(error.data)})` : ""}`;
   }
+}
+
+/** A query as URLSearchParams, from URLSearchParams or an object of strings and string arrays. */
+export function toSearchParams(query) {
+  if (query instanceof URLSearchParams) return query;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) for (const item of [value].flat()) params.append(name, String(item));
+  return params;
 }

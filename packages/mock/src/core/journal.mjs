@@ -32,6 +32,8 @@ export function createJournal({ limit = DEFAULT_JOURNAL_LIMIT } = {}) {
     /**
      * Records a request and the answer it got. The Authorization header is masked; `query` may
      * be URLSearchParams or an object; `time` defaults to now.
+     * @param {{ time?: string, method: string, path: string, query?: URLSearchParams | Record<string, string | string[]>,
+     *   headers?: Record<string, string | string[] | undefined>, body?: unknown, operationId?: string, status: number, violations?: unknown[] }} request
      * @returns {RequestEntry}
      */
     record({ time = new Date().toISOString(), method, path, query, headers = {}, body, operationId, status, violations = [] }) {
@@ -48,7 +50,11 @@ export function createJournal({ limit = DEFAULT_JOURNAL_LIMIT } = {}) {
         violations,
       });
     },
-    /** Records a webhook delivery attempt (the dispatcher's report). @returns {WebhookEntry} */
+    /**
+     * Records a webhook delivery attempt (the dispatcher's report; `time` defaults to now).
+     * @param {Omit<import("./dispatcher.mjs").DeliveryReport, "time"> & { time?: string }} report
+     * @returns {WebhookEntry}
+     */
     recordDelivery(report) {
       return add({ kind: "webhook", ...report, time: report.time ?? new Date().toISOString() });
     },

@@ -2,7 +2,7 @@
 // that contain given path parameters, query parameters or body fields), used `times` times or
 // for good. A stub whose status the operation does not declare, or whose body breaks that
 // response's schema, is refused with every violation, so a stub cannot drift from the contract.
-import { answerViolations, declaredResponse, findOperation } from "./contract.mjs";
+import { answerViolations, declaredResponse, findOperation, toSearchParams } from "./contract.mjs";
 
 /**
  * @typedef {{ path?: Record<string, string>, query?: Record<string, string | string[]>, body?: unknown }} StubMatch
@@ -127,7 +127,7 @@ function mediaTypeOf(spec, operation, status) {
 function requestMatches(match, { pathParams, query, body }) {
   for (const [name, value] of Object.entries(match.path ?? {})) if (pathParams[name] !== value) return false;
   for (const [name, wanted] of Object.entries(match.query ?? {})) {
-    const sent = query instanceof URLSearchParams ? query.getAll(name) : [query?.[name] ?? []].flat().map(String);
+    const sent = toSearchParams(query).getAll(name);
     if (![wanted].flat().every((value) => sent.includes(value))) return false;
   }
   return match.body === undefined || contains(body, match.body);

@@ -3,6 +3,7 @@
 // examples. `handle()` answers the operations it models and returns undefined for the rest (the
 // pipeline then falls through to the examples). Actions fire webhook events to the listeners.
 import { createClock } from "./clock.mjs";
+import { toSearchParams } from "./contract.mjs";
 import { copy, idFactory } from "./world/answers.mjs";
 import { chatHandlers } from "./world/chats.mjs";
 import { labelHandlers } from "./world/labels.mjs";
@@ -153,13 +154,6 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
 }
 
 export { MESSAGE_STATUS };
-
-function toSearchParams(query) {
-  if (query instanceof URLSearchParams) return query;
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) for (const item of [value].flat()) params.append(name, String(item));
-  return params;
-}
 
 /** A subscription run for a delivery the world caused (the action's outcome is the journal's). */
 function recordRun(context, target) {
