@@ -316,6 +316,11 @@ describe("the world as a whole", () => {
     expect(world.models("generatePublicMediaUrl")).toBe(false);
   });
 
+  it("seeds a chat known only from the Get Messages example, found by its number", () => {
+    const found = call("searchChats", { query: { search: "15550100123" } }).body.data.find((chat: any) => chat._id === "6a0e9b8c7d6e5f4a3b2c1d0e");
+    expect(found).toMatchObject({ channelInfo: { id: "15550100123" }, last_message_timestamp: expect.any(Number) });
+  });
+
   it("reset restores the seed", () => {
     call("deleteLabel", { pathParams: { labelId: "hot_lead" } });
     world.reset();

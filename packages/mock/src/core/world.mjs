@@ -111,15 +111,17 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
 
   return {
     /**
-     * Answers an operation the world models, or undefined. The request must already be valid.
+     * Answers an operation the world models, or undefined. The request must already be valid
+     * (the pipeline validates first); `body` is the parsed JSON body. Other fields (such as the
+     * token) are ignored: every caller sees the same world.
      * @param {{ operationId: string }} operation
-     * @param {{ pathParams?: Record<string, string>, query?: URLSearchParams | Record<string, string | string[]>, body?: any, token?: string }} request
+     * @param {{ pathParams?: Record<string, string>, query?: URLSearchParams | Record<string, string | string[]>, body?: any }} request
      * @returns {Answer | undefined}
      */
-    handle(operation, { pathParams = {}, query, body, token } = {}) {
+    handle(operation, { pathParams = {}, query, body } = {}) {
       const handler = HANDLERS[operation.operationId];
       if (!handler) return undefined;
-      return act(() => handler(context, { pathParams, query: toSearchParams(query), body, token }));
+      return act(() => handler(context, { pathParams, query: toSearchParams(query), body }));
     },
     /** Restores the seed (listeners stay). */
     reset,

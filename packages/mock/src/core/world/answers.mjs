@@ -2,7 +2,7 @@
 
 /**
  * @typedef {{ status: number, contentType: string, body: unknown }} Answer
- * @typedef {{ pathParams: Record<string, string>, query: URLSearchParams, body: any, token?: string }} WorldRequest
+ * @typedef {{ pathParams: Record<string, string>, query: URLSearchParams, body: any }} WorldRequest
  */
 
 /** @returns {Answer} */

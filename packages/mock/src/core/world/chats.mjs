@@ -1,7 +1,7 @@
 // Chats: Search Chats with its filters, Get Chat by Chat ID (the trimmed public view), assign,
 // resolve, properties, CRM data and labels. Each change fires the webhook events Texter's
 // subscription templates listen for.
-import { copy, iso, json, notFound, ok } from "./answers.mjs";
+import { copy, iso, json, notFound, ok, page } from "./answers.mjs";
 
 const STATUS = { BOT: 0, PENDING: 1, ASSIGNED: 2, RESOLVED: 3, BULK: 4 };
 const seconds = (ms) => Math.floor(ms / 1000);
@@ -28,9 +28,7 @@ export const chatHandlers = {
     if (statuses.length) chats = chats.filter((chat) => statuses.includes(chat.status));
     if (!["1", "true"].includes(query.get("includeEmpty") ?? "")) chats = chats.filter((chat) => chat.last_message_timestamp !== undefined);
     chats.sort((a, b) => (b.last_message_timestamp ?? 0) - (a.last_message_timestamp ?? 0));
-    const skip = Number(query.get("skip") ?? 0);
-    const limit = Number(query.get("limit") ?? 30);
-    const data = chats.slice(skip, skip + limit).map(({ lastMessage, ...chat }) => copy(chat));
+    const data = page(chats, query, 30).map(({ lastMessage, ...chat }) => copy(chat));
     return json({ total: chats.length, data });
   },
   getChat({ state }, { pathParams }) {

@@ -41,9 +41,12 @@ export function readSeed(spec) {
   ];
   for (const message of messages) {
     // A chat known only from its messages gets a minimal record, so its history can be read.
-    if (!chats.some((chat) => chat._id === message.parent_chat)) {
-      chats.push({ _id: message.parent_chat, channelInfo: copy(message.chatChannelInfo), status: 0, labels: [], unreadCount: 0 });
+    let chat = chats.find((known) => known._id === message.parent_chat);
+    if (!chat) {
+      chat = { _id: message.parent_chat, channelInfo: copy(message.chatChannelInfo), status: 0, labels: [], unreadCount: 0 };
+      chats.push(chat);
     }
+    if (!(chat.last_message_timestamp >= message.timestamp)) chat.last_message_timestamp = message.timestamp;
   }
   const unsubscribed = [...examples("listUnsubscribedUsers").flat()];
   return {
