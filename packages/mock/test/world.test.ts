@@ -21,8 +21,10 @@ const { call, world, events, targets } = harness;
 const named = (name: string) => events.filter((e) => e.eventName === name);
 
 afterAll(() => {
-  // Every operation the world models was driven (and each answer checked) in this file.
+  // Every operation the world models was driven (and each answer checked) in this file, and
+  // every webhook event of the contract was fired (and checked against its schema) at least once.
   expect([...MODELLED_OPERATIONS].filter((id) => !harness.driven.has(id))).toEqual([]);
+  expect(Object.keys(harness.spec.webhooks).filter((name) => !events.some((e) => e.eventName === name))).toEqual([]);
 });
 
 describe("labels", () => {
