@@ -108,11 +108,11 @@ describe("admin API", () => {
     expect(events.at(-1)).toMatchObject({ eventName: "messageFailed", eventData: { error: "channel down" } });
     const backwards = admin("POST", "/__admin/simulate/message-status", { messageId: sent._id, status: 3 });
     expect(backwards).toMatchObject({ status: 400, body: { success: false, error: expect.stringMatching(/already ended/) } });
-    expect(admin("POST", "/__admin/simulate/message-status", { messageId: "nope", status: 2 }).status).toBe(404);
+    expect(admin("POST", "/__admin/simulate/message-status", { messageId: "0000000000000000000000ff", status: 2 }).status).toBe(404);
     const incoming = admin("POST", "/__admin/simulate/incoming-message", { chatId: "64de3b15398a8e09c47a9f62", text: "Where is my order?" });
     expect(incoming.body).toMatchObject({ direction: "incoming", text: "Where is my order?" });
     expect(events.some((e) => e.eventName === "newIncomingMessage" && e.eventData.message._id === incoming.body._id)).toBe(true);
-    expect(admin("POST", "/__admin/simulate/incoming-message", { chatId: "nope", text: "x" }).status).toBe(404);
+    expect(admin("POST", "/__admin/simulate/incoming-message", { chatId: "0000000000000000000000ff", text: "x" }).status).toBe(404);
     const problem = admin("POST", "/__admin/simulate/channel-problem", { accountId: "15550100000", severity: "warning" });
     expect(problem.body).toMatchObject({ accountId: "15550100000", severity: "warning" });
     expect(call("listChannelHealthProblems", { query: { severity: "warning" } }).body.problems.map((p: any) => p._id)).toContain(problem.body._id);

@@ -71,7 +71,7 @@ describe("stubs", () => {
   it("are refused for a status the operation does not declare, and for a missing or mistyped body", () => {
     const stubs = createStubs({ spec });
     expect(rejection(() => stubs.add({ operationId: "listLabels", response: { status: 201, body: {} } }))).toEqual([
-      { location: "stub", path: "/response/status", message: "201 is not a status of listLabels; it declares 200, 401, default" },
+      { location: "stub", path: "/response/status", message: expect.stringMatching(/^201 is not a status of listLabels; it declares 200, .*default$/) },
     ]);
     expect(rejection(() => stubs.add({ operationId: "getLabel", response: { status: 404 } }))[0]!.message).toMatch(/is required: the 404 response of getLabel has a application\/json body/);
     expect(rejection(() => stubs.add({ operationId: "updateLabel", response: { status: 200, body: "OK", headers: { "Content-Type": "application/json" } } }))[0]!.message).toMatch(

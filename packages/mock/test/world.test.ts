@@ -5,6 +5,8 @@ import { START, worldHarness } from "./world-support.js";
 
 const DANA = "64de3b15398a8e09c47a9f62"; // a chat of the seed (Search Chats example)
 const ACCOUNT = "15550100000";
+/** A well-formed id (24 hex digits, as Texter's) that no seeded or created object has. */
+const UNKNOWN = "0000000000000000000000ff";
 const TEMPLATES: { id: string; importBody: { data: any; asStatus: string } }[] = JSON.parse(
   readFileSync(new URL("../../../spec/test/fixtures/webhook-subscription-templates.json", import.meta.url), "utf8"),
 );
@@ -66,7 +68,7 @@ describe("quick replies", () => {
     expect(call("listQuickReplies").body.total).toBe(3);
     expect(call("listQuickReplies", { query: { sortCreated: "desc", limit: "1" } }).body.quickReplies[0]._id).toBe(created._id);
     expect(call("listQuickReplies", { query: { position: "top", sortTitle: "asc" } }).body.quickReplies.map((r: any) => r.display.title)).toEqual(["Bye", "Greeting"]);
-    expect(call("listQuickReplies", { query: { "forChat[id]": "someOtherChat" } }).body.total).toBe(2);
+    expect(call("listQuickReplies", { query: { "forChat[id]": UNKNOWN } }).body.total).toBe(2);
     expect(call("listQuickReplies", { query: { hasContentsType: ["media", "location"] } }).body.total).toBe(0);
     const updated = call("updateQuickReply", {
       pathParams: { quickReplyId: created._id },
@@ -136,7 +138,7 @@ describe("chats", () => {
     expect(chat).toMatchObject({ status: 1, departmentId: "sales" });
     expect(named("chatAssigned").at(-1)!.eventData.agent).toMatchObject({ email: "noa.cohen@example.org" });
     expect(named("chatPending").at(-1)!.eventData.chat._id).toBe(DANA);
-    expect(call("assignChat", { body: { chatId: "nope", departmentId: "sales" } }).status).toBe(404);
+    expect(call("assignChat", { body: { chatId: UNKNOWN, departmentId: "sales" } }).status).toBe(404);
   });
 
   it("resolve shows in Get Chat and fires chatResolved plus By Agent or By Bot", () => {
@@ -145,7 +147,7 @@ describe("chats", () => {
     expect(call("getChat", { pathParams: { chatId: DANA } }).body.status).toBe(3);
     expect(named("chatResolved").at(-1)!.eventData.chat).toMatchObject({ _id: DANA, status: 3, resolvedUpdateTime: Math.floor(harness.clock.now() / 1000) });
     expect(named("chatResolvedByAgent").at(-1)!.eventData.chat.agent.uid).toBe("Qm4XbV7tLp2sRk9dWz1yHc3nEf5a");
-    for (const operationId of ["getChat", "resolveChat"]) expect(call(operationId, { pathParams: { chatId: "missing" } }).status).toBe(404);
+    for (const operationId of ["getChat", "resolveChat"]) expect(call(operationId, { pathParams: { chatId: UNKNOWN } }).status).toBe(404);
   });
 
   it("properties and CRM data, with the external-bot events and a search by name", () => {
@@ -157,9 +159,9 @@ describe("chats", () => {
     expect(call("updateChatCrmData", { pathParams: { chatId: DANA }, body: { data: { tier: 2 } } }).body).toMatchObject({ success: true, crmData: { plan: "basic", tier: 2 } });
     expect(call("searchChats", { query: { search: "dana l." } }).body.data.map((c: any) => c.crmData)).toEqual([{ plan: "basic", tier: 2 }]);
     expect(call("searchChats", { query: { "channel[name]": "whatsapp", "channel[accountId]": "15550100001" } }).body.total).toBe(0);
-    expect(call("updateChatCrmData", { pathParams: { chatId: "missing" }, body: { data: {} } }).status).toBe(404);
-    expect(call("updateChatProperties", { pathParams: { chatId: "missing" }, body: { displayName: "x" } }).status).toBe(404);
-    expect(call("manageChatLabels", { pathParams: { chatId: "missing" }, body: { set: [] } }).status).toBe(404);
+    expect(call("updateChatCrmData", { pathParams: { chatId: UNKNOWN }, body: { data: {} } }).status).toBe(404);
+    expect(call("updateChatProperties", { pathParams: { chatId: UNKNOWN }, body: { displayName: "x" } }).status).toBe(404);
+    expect(call("manageChatLabels", { pathParams: { chatId: UNKNOWN }, body: { set: [] } }).status).toBe(404);
   });
 });
 
@@ -181,8 +183,8 @@ describe("messages", () => {
     expect(session.messages.length).toBeGreaterThan(0);
     expect(session.messages.every((m: any) => m.botSessionId === "3f9a1c7e5b2d4f6081a3c5e7b9d1f203")).toBe(true);
     expect(named("newMessage").at(-1)!.eventData.message._id).toBe(sent._id);
-    expect(call("sendMessage", { pathParams: { chatId: "missing" }, body: { type: "text", text: "x" } }).status).toBe(404);
-    expect(call("getChatMessages", { pathParams: { chatId: "missing" }, query: { botSessionId: "a" } }).status).toBe(404);
+    expect(call("sendMessage", { pathParams: { chatId: UNKNOWN }, body: { type: "text", text: "x" } }).status).toBe(404);
+    expect(call("getChatMessages", { pathParams: { chatId: UNKNOWN }, query: { botSessionId: "a" } }).status).toBe(404);
   });
 
   it("status advances Sent → Delivered → Seen on the clock, each with messageStatusChanged", () => {
@@ -207,7 +209,7 @@ describe("messages", () => {
     expect(named("messageFailed").at(-1)!.eventData).toMatchObject({ error: "reengagement window closed", externalId: [sent.channelInfo.id] });
     world.advanceClock(10_000); // the scheduled Delivered/Seen of a failed message no longer apply
     expect(named("messageStatusChanged").filter((e) => e.eventData.externalId[0] === sent.channelInfo.id).map((e) => e.eventData.messageStatus)).toEqual([3, 4]);
-    expect(world.setMessageStatus("missing", 2)).toMatchObject({ status: 404 });
+    expect(world.setMessageStatus(UNKNOWN, 2)).toMatchObject({ status: 404 });
   });
 
   it("a simulated incoming message fires the message events and counts as unread", () => {
@@ -219,7 +221,7 @@ describe("messages", () => {
     expect(call("getChat", { pathParams: { chatId: DANA } }).body).toMatchObject({ unreadCount: before + 1, lastMessage: { type: "text", text: "help" } });
     world.simulateIncomingMessage({ chatId: DANA, media: [{ mediaType: "image", fileId: "6a01c2d3e4f5a6b7c8d9e0f1", caption: "receipt" }] });
     expect(named("newMediaMessage").at(-1)!.eventData.message).toMatchObject({ type: "media", media: [{ caption: "receipt" }] });
-    expect(world.simulateIncomingMessage({ chatId: "missing", text: "x" }).status).toBe(404);
+    expect(world.simulateIncomingMessage({ chatId: UNKNOWN, text: "x" }).status).toBe(404);
   });
 });
 
@@ -308,7 +310,7 @@ describe("channel-health problems", () => {
     expect(ids({ includeResolved: "true" })).toContain(opened._id);
     expect(named("channelHealthProblemResolved").at(-1)!.eventData.problem.resolvedAt).toBe(resolved.resolvedAt);
     expect(call("resolveChannelHealthProblem", { pathParams: { problemId: opened._id } }).status).toBe(400);
-    expect(call("resolveChannelHealthProblem", { pathParams: { problemId: "missing" } }).status).toBe(404);
+    expect(call("resolveChannelHealthProblem", { pathParams: { problemId: UNKNOWN } }).status).toBe(404);
   });
 });
 
