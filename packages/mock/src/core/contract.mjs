@@ -53,6 +53,9 @@ const declaredResponses = (spec, operation) => spec.deref({ $ref: `#${operation.
 /**
  * Everything wrong with an answer under the operation's contract: an undeclared status, a media
  * type the response does not have, a body that breaks the schema. An empty list means it conforms.
+ * @param {any} spec a loaded spec (spec.mjs)
+ * @param {{ operationId: string, at: string }} operation
+ * @param {AnswerLike} answer
  * @returns {Violation[]}
  */
 export function answerViolations(spec, operation, { status, contentType, body }) {
