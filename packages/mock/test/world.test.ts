@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { MODELLED_OPERATIONS, MESSAGE_STATUS } from "../src/core/world.mjs";
+import { createSchedule } from "../src/core/world/messages.mjs";
 import { START, worldHarness } from "./world-support.js";
 
 const DANA = "64de3b15398a8e09c47a9f62"; // a chat of the seed (Search Chats example)
@@ -323,6 +324,16 @@ describe("the world as a whole", () => {
   it("seeds a chat known only from the Get Messages example, found by its number", () => {
     const found = call("searchChats", { query: { search: "15550100123" } }).body.data.find((chat: any) => chat._id === "6a0e9b8c7d6e5f4a3b2c1d0e");
     expect(found).toMatchObject({ channelInfo: { id: "15550100123" }, last_message_timestamp: expect.any(Number) });
+  });
+
+  it("the status schedule hands out due steps in time order, across its compactions", () => {
+    const schedule = createSchedule();
+    for (let at = 0; at < 5000; at++) schedule.push({ messageId: String(at), status: 2, at });
+    const taken: number[] = [];
+    for (let now = 0; now < 5000; now += 700) taken.push(...schedule.takeDue(now).map((step: { at: number }) => step.at));
+    taken.push(...schedule.takeDue(Infinity).map((step: { at: number }) => step.at));
+    expect(taken).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(schedule.takeDue(Infinity)).toEqual([]);
   });
 
   it("reset restores the seed", () => {

@@ -7,7 +7,7 @@ import { toSearchParams } from "./contract.mjs";
 import { copy, idFactory } from "./world/answers.mjs";
 import { chatHandlers } from "./world/chats.mjs";
 import { labelHandlers } from "./world/labels.mjs";
-import { MESSAGE_STATUS, indexMessage, messageHandlers, receiveMessage, setMessageStatus, settleMessages } from "./world/messages.mjs";
+import { MESSAGE_STATUS, createSchedule, indexMessage, messageHandlers, receiveMessage, setMessageStatus, settleMessages } from "./world/messages.mjs";
 import { optOutHandlers } from "./world/opt-outs.mjs";
 import { openProblem, problemHandlers } from "./world/problems.mjs";
 import { quickReplyHandlers } from "./world/quick-replies.mjs";
@@ -92,7 +92,7 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
       chats: new Map(copy(seed.chats).map((c) => [c._id, c])),
       messages,
       messagesByChat: new Map(),
-      pending: [],
+      scheduled: { delivered: createSchedule(), seen: createSchedule() },
       subscriptions: new Map(copy(seed.subscriptions).map((s) => [s._id, s])),
       runs: new Map(copy(seed.runs).map((r) => [r._id, r])),
       unsubscribed: copy(seed.unsubscribed),

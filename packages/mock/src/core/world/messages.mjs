@@ -34,8 +34,8 @@ export const messageHandlers = {
     if (body.tmpSendId !== undefined) message.tmpSendId = body.tmpSendId;
     store(world, chat, message);
     const { delivered, seen } = world.options.messageDelays;
-    world.state.pending.push({ messageId: message._id, status: MESSAGE_STATUS.DELIVERED, at: now + delivered });
-    world.state.pending.push({ messageId: message._id, status: MESSAGE_STATUS.SEEN, at: now + seen });
+    world.state.scheduled.delivered.push({ messageId: message._id, status: MESSAGE_STATUS.DELIVERED, at: now + delivered });
+    world.state.scheduled.seen.push({ messageId: message._id, status: MESSAGE_STATUS.SEEN, at: now + seen });
     world.emit("newMessage", { message: copy(message), chat: copy(chat) });
     return json({ success: true, messages: [copy(message)] });
   },
@@ -62,8 +62,6 @@ export function setMessageStatus(world, messageId, status, error) {
   if (failed) message.errorReason = error ?? "undeliverable";
   const chat = world.state.chats.get(message.parent_chat);
   if (failed && chat) chat.hasMessageError = true;
-  // Later scheduled steps of a message that failed or was deleted no longer apply.
-  if (failed || status === MESSAGE_STATUS.DELETED) world.state.pending = world.state.pending.filter((p) => p.messageId !== messageId);
   const externalId = [message.channelInfo.id];
   const chatData = copy(chat ?? { _id: message.parent_chat });
   world.emit("messageStatusChanged", { chat: chatData, messageStatus: status, ...(failed && { error: message.errorReason }), timestamp: now, externalId });
@@ -71,12 +69,38 @@ export function setMessageStatus(world, messageId, status, error) {
   return undefined;
 }
 
-/** Applies the scheduled status changes that are due on the world's clock, oldest first. */
+/**
+ * A queue of scheduled status changes. Each queue holds one target status, whose delay is
+ * fixed, and the clock only moves forward: so a queue is always in time order, and settling
+ * costs nothing while nothing is due.
+ */
+export function createSchedule() {
+  const items = [];
+  let head = 0;
+  return {
+    push: (step) => items.push(step),
+    /** Removes and returns the steps due at `now`. */
+    takeDue(now) {
+      const due = [];
+      while (head < items.length && items[head].at <= now) due.push(items[head++]);
+      if (head > 1024 && head * 2 > items.length) {
+        items.splice(0, head);
+        head = 0;
+      }
+      return due;
+    },
+  };
+}
+
+/**
+ * Applies the scheduled status changes that are due on the world's clock, oldest first. A step
+ * no longer applies once the message has that status or a later one, or failed, or was deleted.
+ */
 export function settleMessages(world) {
   const now = world.clock.now();
-  const due = world.state.pending.filter((p) => p.at <= now).sort((a, b) => a.at - b.at);
+  const due = [...world.state.scheduled.delivered.takeDue(now), ...world.state.scheduled.seen.takeDue(now)];
   if (due.length === 0) return;
-  world.state.pending = world.state.pending.filter((p) => p.at > now);
+  due.sort((a, b) => a.at - b.at);
   for (const step of due) {
     const message = world.state.messages.get(step.messageId);
     if (message && message.status < step.status && message.status < MESSAGE_STATUS.FAILED) setMessageStatus(world, step.messageId, step.status);
