@@ -76,7 +76,8 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
           (a) => (body.agentUid && a.id === body.agentUid) || (body.agentEmail && a.email === body.agentEmail) || (body.agentCrmId && a.crmId === body.agentCrmId),
         );
         if (known) return known;
-        const agent = { id: body.agentUid ?? context.newId(), crmId: body.agentCrmId ?? null, ...(body.agentEmail && { email: body.agentEmail }), roles: ["agent"] };
+        // An agent the examples do not know: what the request says about them, and a new id.
+        const agent = { id: body.agentUid ?? context.newId(), crmId: body.agentCrmId ?? null, ...(body.agentEmail && { email: body.agentEmail }) };
         context.state.agents.push(agent);
         return agent;
       },
