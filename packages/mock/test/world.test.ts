@@ -257,6 +257,10 @@ describe("subscriptions", () => {
       body.asStatus = ["active", "inactive", "draft"][i % 3];
       const answer = call("importSubscription", { body });
       expect(answer.status).toBe(201);
+      if (body.asStatus === "draft") {
+        const refused = call("activateSubscription", { pathParams: { scenarioId: answer.body._id }, body: {} });
+        expect(refused).toMatchObject({ status: 400, body: { error: expect.stringMatching(/no revision to activate/) } });
+      }
     }
   });
 

@@ -2,7 +2,7 @@
 // Which subscriptions an event reaches, and the URL it goes to, is read from the import body the
 // way Texter's subscription templates write it: a `request` action whose `params.data.eventName`
 // names the event and whose `params.url` is the receiver.
-import { copy, json, notFound, page } from "./answers.mjs";
+import { copy, invalid, json, notFound, page } from "./answers.mjs";
 
 /** @type {Record<string, import("../world.mjs").Handler>} */
 export const subscriptionHandlers = {
@@ -42,6 +42,9 @@ export const subscriptionHandlers = {
     // Without a version the newest inactive revision comes back; an active one stays active.
     const index = wanted === undefined ? revisions.reduce((best, r, i) => (best < 0 || r.version > revisions[best].version ? i : best), -1) : revisions.findIndex((r) => r.version === wanted);
     if (index < 0) {
+      if (!scenario.activeRevision && wanted === undefined) {
+        return invalid(`Subscription ${JSON.stringify(pathParams.scenarioId)} has no revision to activate (it was imported as a draft)`);
+      }
       if (wanted === undefined || scenario.activeRevision?.version === wanted) return json(copy(scenario));
       return notFound(`Version ${wanted} of subscription ${JSON.stringify(pathParams.scenarioId)}`);
     }
