@@ -292,6 +292,16 @@ describe("template opt-outs", () => {
     expect(call("listUnsubscribedUsersByAccount", { pathParams: { accountId: "15550199999" } }).status).toBe(404);
   });
 
+  it("Send Template Message to an opted-out number answers success: false; other sends fall through", () => {
+    const send = (to: string, from?: string) => world.handle({ operationId: "sendTemplateMessage" }, { body: { templateName: "inbox_marketing_95", to, ...(from && { from }) } });
+    call("unsubscribeFromTemplates", { body: { phone: "15550100777", accountId: ACCOUNT } });
+    const refused = call("sendTemplateMessage", { body: { templateName: "inbox_marketing_95", to: "+1 555 010 0777" } });
+    expect(refused.body).toEqual({ success: false, error: `Recipient unsubscribed from template messages on ${new Date(harness.clock.now()).toISOString()}` });
+    expect(send("15550100777", "15550100001")).toBeUndefined(); // opted out on another account only
+    call("resubscribeToTemplates", { body: { phone: "15550100777" } });
+    expect(send("15550100777")).toBeUndefined();
+  });
+
   it("fires chatUnsubscribed and chatSubscribed for the chats of the number", () => {
     call("resubscribeToTemplates", { body: { phone: "15550100123" } }); // the seed lists Dana's number
     expect(named("chatSubscribed").map((e) => e.eventData.chat._id)).toEqual([]); // no chat carried the flag

@@ -21,7 +21,7 @@ import { templateHandlers, templateKey } from "./world/templates.mjs";
  * @typedef {{ eventName: string, eventData: any }} WebhookEvent
  * @typedef {ReturnType<typeof import("./world/subscriptions.mjs").targetsOf>[number]} Target
  * @typedef {(event: WebhookEvent, targets: Target[]) => void} EventListener
- * @typedef {(world: WorldContext, request: WorldRequest) => Answer} Handler
+ * @typedef {(world: WorldContext, request: WorldRequest) => Answer | undefined} Handler
  * @typedef {{ state: any, clock: import("./clock.mjs").Clock, newId: () => string, emit: (eventName: string, eventData: any) => void,
  *   accounts: () => Set<string>, agents: { find(body: any): any }, options: { messageDelays: { delivered: number, seen: number } } }} WorldContext
  */
@@ -112,7 +112,8 @@ export function createWorld({ spec, clock = createClock(), onEvent, messageDelay
 
   return {
     /**
-     * Answers an operation the world models, or undefined. The request must already be valid
+     * Answers an operation the world models, or undefined (also for a request of a modelled
+     * operation that the world leaves to the examples). The request must already be valid
      * (the pipeline validates first); `body` is the parsed JSON body. Other fields (such as the
      * token) are ignored: every caller sees the same world.
      * @param {{ operationId: string }} operation

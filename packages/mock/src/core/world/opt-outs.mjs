@@ -7,11 +7,11 @@ import { samePhone } from "./chats.mjs";
 export const optOutHandlers = {
   unsubscribeFromTemplates(world, { body }) {
     const entries = world.state.unsubscribed;
+    const date = new Date(world.clock.now()).toISOString();
     if (!entries.some((e) => samePhone(body.phone, e.phone) && (e.accountId === undefined || e.accountId === body.accountId))) {
       const chat = chatsOf(world, body)[0];
-      entries.push({ phone: body.phone, ...(chat?.title && { title: chat.title }), ...(body.accountId && { accountId: body.accountId }) });
+      entries.push({ phone: body.phone, ...(chat?.title && { title: chat.title }), ...(body.accountId && { accountId: body.accountId }), date });
     }
-    const date = new Date(world.clock.now()).toISOString();
     for (const chat of chatsOf(world, body)) {
       if (chat.unsubscribed) continue;
       chat.unsubscribed = { date };
@@ -29,6 +29,17 @@ export const optOutHandlers = {
       world.emit("chatSubscribed", { chat: copy(chat) });
     }
     return json({ success: true });
+  },
+  /**
+   * Only a recipient on the opt-out list is the world's to answer: HTTP 200 with
+   * `success: false`, as the contract's `unsubscribed` example. Any other send falls through to
+   * the examples (the world keeps no template traffic).
+   */
+  sendTemplateMessage({ state }, { body }) {
+    const entry = state.unsubscribed.find((e) => samePhone(body.to, e.phone) && (e.accountId === undefined || body.from === undefined || e.accountId === body.from));
+    if (!entry) return undefined;
+    const since = entry.date ? ` on ${entry.date}` : "";
+    return json({ success: false, error: `Recipient unsubscribed from template messages${since}` });
   },
   listUnsubscribedUsers({ state }) {
     return json(users(state.unsubscribed));
