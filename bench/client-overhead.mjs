@@ -1,10 +1,10 @@
 // Client overhead: the same GET against the same local server, through bare fetch, through plain
-// openapi-fetch and through @texterchat/api-client. Two servers, each in its own process so that
-// the numbers are the client's: a bare node:http server answering fixed bytes (the worst case: the
-// client's work is all there is) and texter-mock (a server that does some work per request).
-// Rounds are interleaved and each variant is compared with the bare-fetch round next to it;
-// medians of those paired ratios are printed, for wall time and for the client process's CPU time,
-// against bare fetch and against plain openapi-fetch (the client's peer).
+// openapi-fetch, through three steps between them (see LightRequest) and through
+// @texterchat/api-client. Two servers, each in its own process so that the numbers are the
+// client's: a bare node:http server answering fixed bytes (the worst case: the client's work is all
+// there is) and texter-mock (a server that does some work per request). Rounds are interleaved and
+// each variant is compared with the bare-fetch and the openapi-fetch rounds next to it; medians of
+// those paired ratios are printed, for wall time and for the client process's CPU time.
 // Goals (wall): api-client ≤ 1.10 × bare fetch and ≤ 1.00 × openapi-fetch. Loopback only; bounded.
 import { spawn } from "node:child_process";
 import { createTexterClient } from "@texterchat/api-client";
@@ -29,9 +29,34 @@ async function startBareServer() {
 const token = "bench-token";
 const query = { params: { query: { limit: "50" } } };
 
+/**
+ * The steps between openapi-fetch and the client, to show what each costs: openapi-fetch given a
+ * light request class (a plain object of url + init, as the client's PlainRequest; fetch then
+ * builds the only Request); plus an AbortController whose signal fetch follows; plus the timer
+ * that aborts it. Every attempt of the client arms those two.
+ */
+function LightRequest(url, init) {
+  return { ...init, url };
+}
+const sendLight = (request) => fetch(request.url, request);
+function sendLightWithSignal(request) {
+  request.signal = new AbortController().signal;
+  return fetch(request.url, request);
+}
+function sendLightWithTimeout(request) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error("timeout")), 30_000);
+  request.signal = controller.signal;
+  return fetch(request.url, request).finally(() => clearTimeout(timer));
+}
+
 function variantsFor(baseUrl) {
   const texter = createTexterClient({ baseUrl, token });
-  const plain = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
+  const headers = { authorization: `Bearer ${token}` };
+  const plain = createClient({ baseUrl, headers });
+  const light = createClient({ baseUrl, headers, Request: LightRequest, fetch: sendLight });
+  const lightSignal = createClient({ baseUrl, headers, Request: LightRequest, fetch: sendLightWithSignal });
+  const lightTimed = createClient({ baseUrl, headers, Request: LightRequest, fetch: sendLightWithTimeout });
   return {
     "bare fetch": async () => {
       const response = await fetch(`${baseUrl}/labels?limit=50`, { headers: { authorization: `Bearer ${token}` } });
@@ -40,6 +65,15 @@ function variantsFor(baseUrl) {
     },
     "openapi-fetch": async () => {
       if (!(await plain.GET("/labels", query)).data) throw new Error("no data");
+    },
+    "oaf light": async () => {
+      if (!(await light.GET("/labels", query)).data) throw new Error("no data");
+    },
+    "+ signal": async () => {
+      if (!(await lightSignal.GET("/labels", query)).data) throw new Error("no data");
+    },
+    "+ sig + timer": async () => {
+      if (!(await lightTimed.GET("/labels", query)).data) throw new Error("no data");
     },
     "api-client": async () => {
       if (!(await texter.GET("/labels", query)).data) throw new Error("no data");
