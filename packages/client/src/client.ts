@@ -1,5 +1,5 @@
 import type { paths } from "@texterchat/api-types";
-import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import type {
   ErrorResponse,
   HttpMethod,
@@ -10,7 +10,7 @@ import type {
   SuccessResponse,
 } from "openapi-typescript-helpers";
 import { TexterError } from "./errors.js";
-import { createTransport, type FetchLike, type RetryOptions } from "./transport.js";
+import { createTransport, PlainRequest, type FetchLike, type RetryOptions } from "./transport.js";
 
 export interface TexterClientOptions {
   /** API token created in Texter (gear icon → Developers → API Tokens). Required. */
@@ -109,14 +109,32 @@ export function createTexterClient(options: TexterClientOptions): TexterClient {
   const startCall = createTransport({ fetch, timeoutMs, retry: resolveRetry(options.retry) });
   const client = createClient<paths>({
     baseUrl,
-    headers: { authorization: `Bearer ${token}`, ...(userAgent ? { "user-agent": userAgent } : {}) },
+    headers: { authorization: `Bearer ${token}`, "user-agent": userAgent }, // openapi-fetch skips undefined headers
     querySerializer: createQuerySerializer(), // built once, not on every request
   });
+  // Middleware is handed real `Request` objects; without any, openapi-fetch builds PlainRequests
+  // and fetch builds the only `Request`. This mirrors openapi-fetch's list (which it keeps to
+  // itself), added to before openapi-fetch validates, so it never holds fewer than the client.
+  const registered: Middleware[] = [];
   const method =
     (name: "GET" | "POST" | "PATCH" | "DELETE") =>
-    (url: string, init?: { signal?: AbortSignal | null }) => {
-      const call = startCall(init?.signal ?? undefined);
-      return (client[name] as (url: string, init: object) => Promise<unknown>)(url, { ...init, fetch: call.fetch }).finally(call.end);
+    (url: string, init?: { signal?: AbortSignal | null; middleware?: Middleware[] }) => {
+      const call = startCall(init?.signal);
+      const Request = registered.length || init?.middleware?.length ? globalThis.Request : PlainRequest;
+      return (client[name] as (url: string, init: object) => Promise<unknown>)(url, { ...init, fetch: call.fetch, Request }).finally(call.end);
     };
-  return { use: client.use, eject: client.eject, GET: method("GET"), POST: method("POST"), PATCH: method("PATCH"), DELETE: method("DELETE") } as unknown as TexterClient;
+  return {
+    use(...middleware: Middleware[]) {
+      registered.push(...middleware);
+      client.use(...middleware);
+    },
+    eject(...middleware: Middleware[]) {
+      client.eject(...middleware);
+      for (const m of middleware) registered.splice(registered.indexOf(m) >>> 0, 1); // -1 >>> 0: past the end, a no-op
+    },
+    GET: method("GET"),
+    POST: method("POST"),
+    PATCH: method("PATCH"),
+    DELETE: method("DELETE"),
+  } as unknown as TexterClient;
 }

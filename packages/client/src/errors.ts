@@ -8,9 +8,9 @@ export type TexterErrorCode = "INVALID_OPTIONS" | "TIMEOUT" | "NETWORK" | "API" 
 export class TexterError extends Error {
   override readonly name = "TexterError";
   /** HTTP status, for `API` errors. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Parsed error body, for `API` errors. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(
     readonly code: TexterErrorCode,

@@ -13,7 +13,6 @@ export interface RetryOptions {
 export type FetchLike = (input: Request | string, init?: RequestInit) => Promise<Response>;
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
-const RETRYABLE_IF_IDEMPOTENT = new Set([502, 503, 504]);
 
 /** Milliseconds a `Retry-After` header asks for (delta-seconds or HTTP date), if any. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -28,7 +27,7 @@ function backoffMs(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOp
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -43,17 +42,22 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** `GET https://host/path` — never the query string (it may hold phone numbers) nor headers. */
-const describe = (request: Request) => `${request.method} ${request.url.split("?")[0]}`;
-
 /**
- * Texter answers some operations with the plain text `OK`; hand it on as the JSON string `"OK"`
- * so that openapi-fetch's `data` is exactly what the types say.
+ * What openapi-fetch builds for a call when no middleware needs a real `Request` (its `Request`
+ * option, called with `new`): the URL and the init it would have built the `Request` from
+ * (method, merged headers, serialized body, the caller's other fetch options), kept as they are.
+ * `fetch` then builds the one undici `Request` of the attempt, instead of copying a first one.
  */
-async function plainTextAsJson(response: Response): Promise<Response> {
-  if (!response.ok || !response.headers.get("content-type")?.startsWith("text/plain")) return response;
-  return new Response(JSON.stringify(await response.text()), response);
+export interface PlainRequest extends RequestInit {
+  url: string;
+  method: string;
 }
+export const PlainRequest = function (url: string, init: RequestInit): PlainRequest {
+  return { ...init, url } as PlainRequest;
+} as unknown as typeof Request;
+
+/** `GET https://host/path` — never the query string (it may hold phone numbers) nor headers. */
+const describe = (request: Request | PlainRequest) => `${request.method} ${request.url.split("?")[0]}`;
 
 export interface TransportOptions {
   fetch: FetchLike;
@@ -63,7 +67,7 @@ export interface TransportOptions {
 
 /** One API call: the fetch to hand openapi-fetch for it, and `end()` once its body was read. */
 export interface Call {
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request | PlainRequest): Promise<Response>;
   end(): void;
 }
 
@@ -74,7 +78,7 @@ export interface Call {
  * methods; with exponential backoff and jitter. One AbortController and one timer per attempt:
  * `AbortSignal.timeout` + `AbortSignal.any` cost every request about a fifth more CPU.
  */
-export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): (callerSignal?: AbortSignal) => Call {
+export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): (callerSignal?: AbortSignal | null) => Call {
   return (callerSignal) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unlink: (() => void) | undefined;
@@ -85,14 +89,12 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
 
     /**
      * Sends one attempt. Its timeout aborts with a TexterError, which fetch and, after the
-     * headers, reading the body then reject with; `timedOut()` tells whether it fired.
+     * headers, reading the body then reject with (fetch's own failures are never TexterErrors).
      */
-    const attempt = (request: Request, input: Request | string, init: RequestInit, number: number) => {
+    const attempt = (request: Request | PlainRequest, init: RequestInit, number: number) => {
       disarm();
       const controller = new AbortController();
-      let fired = false;
       timer = setTimeout(() => {
-        fired = true;
         controller.abort(new TexterError("TIMEOUT", `${describe(request)} timed out after ${timeoutMs} ms (attempt ${number + 1})`));
       }, timeoutMs);
       if (callerSignal) {
@@ -101,30 +103,29 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
         unlink = () => callerSignal.removeEventListener("abort", onAbort);
       }
       init.signal = controller.signal;
-      return { response: fetch(input, init), timedOut: () => fired };
+      return fetch(request.url, init);
     };
 
     return {
       end: disarm,
       async fetch(request) {
         callerSignal?.throwIfAborted();
-        const retries = retry ? retry.retries : 0;
         const idempotent = IDEMPOTENT.has(request.method);
-        // A request without body is sent as is (cheapest); a body is read once so that every
-        // attempt can send it.
-        let input: Request | string = request;
-        const init: RequestInit = {};
-        if (request.body) {
-          input = request.url;
-          Object.assign(init, { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
-        }
+        // A PlainRequest is the init of every attempt. A real Request (built for middleware) is
+        // taken apart the same way; its body stream is read once so every attempt can send it.
+        const init: RequestInit =
+          request instanceof Request ? { method: request.method, headers: request.headers, body: request.body && (await request.arrayBuffer()) } : request;
         for (let number = 0; ; number += 1) {
-          const sent = attempt(request, input, init, number);
           let failure: TexterError;
           try {
-            const response = await sent.response;
-            const retryable = response.status === 429 || (idempotent && RETRYABLE_IF_IDEMPOTENT.has(response.status));
-            if (!retry || !retryable || number >= retries) return plainTextAsJson(response);
+            const response = await attempt(request, init, number);
+            const retryable = response.status === 429 || (idempotent && response.status >= 502 && response.status <= 504);
+            if (!retry || !retryable || number >= retry.retries) {
+              // Texter answers some operations with the plain text `OK`: it is handed on as the
+              // JSON string `"OK"`, so that openapi-fetch's `data` is exactly what the types say.
+              const plainText = response.ok && response.headers.get("content-type")?.startsWith("text/plain");
+              return plainText ? new Response(JSON.stringify(await response.text()), response) : response;
+            }
             const asked = retryAfterMs(response.headers.get("retry-after"));
             if (asked !== undefined && asked > retry.maxDelayMs) return response;
             await response.body?.cancel();
@@ -134,9 +135,9 @@ export function createTransport({ fetch, timeoutMs, retry }: TransportOptions): 
           } catch (error) {
             disarm();
             if (callerSignal?.aborted) throw callerSignal.reason;
-            failure = sent.timedOut() ? (error as TexterError) : new TexterError("NETWORK", `${describe(request)} failed: ${(error as Error).message}`, { cause: error });
+            failure = error instanceof TexterError ? error : new TexterError("NETWORK", `${describe(request)} failed: ${(error as Error).message}`, { cause: error });
           }
-          if (!retry || !idempotent || number >= retries) throw failure;
+          if (!retry || !idempotent || number >= retry.retries) throw failure;
           await sleep(backoffMs(number, retry), callerSignal);
         }
       },

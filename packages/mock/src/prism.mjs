@@ -5,10 +5,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 
-// Our dependency is @stoplight/prism-cli; its engine packages are resolved from where it lives.
+// Our dependencies are Prism's HTTP mocker packages (@stoplight/prism-http and prism-core), not
+// its CLI. prism-http's own dependencies (faker, json-schema-faker) are resolved from where it
+// lives, so that the instances adjusted below are the ones its generator uses.
 const require = createRequire(import.meta.url);
-const cliRequire = createRequire(require.resolve("@stoplight/prism-cli/package.json"));
-const prismRequire = createRequire(cliRequire.resolve("@stoplight/prism-http/package.json"));
+const prismRequire = createRequire(require.resolve("@stoplight/prism-http"));
 
 /** Where the build stores Prism's view of the bundled spec, keyed by the spec's hash. */
 const OPERATIONS_CACHE = new URL("../dist/prism-operations.json", import.meta.url);
@@ -31,8 +32,10 @@ function deferFaker() {
 }
 
 deferFaker();
-const { default: mock } = prismRequire("./dist/mocker");
-const { createLogger } = prismRequire("@stoplight/prism-core");
+// The mocker has no public export: prism-http's index would also load its router, validator and
+// proxy (some 0.5 s more start-up). The path holds for the exact prism-http pin in package.json.
+const { default: mock } = prismRequire("./mocker");
+const { createLogger } = require("@stoplight/prism-core");
 const logger = createLogger("texter-mock", { level: "silent" });
 // Dynamic responses follow the schema only: no invented extra properties on open objects.
 prismRequire("json-schema-faker").JSONSchemaFaker.option("fillProperties", false);
@@ -46,7 +49,7 @@ export async function prismOperations(specText) {
     const cached = JSON.parse(readFileSync(OPERATIONS_CACHE, "utf8"));
     if (cached.specSha256 === hash) return cached.operations;
   }
-  const { getHttpOperationsFromSpec } = prismRequire("./dist/utils/operations");
+  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http");
   return getHttpOperationsFromSpec(JSON.parse(specText));
 }
 

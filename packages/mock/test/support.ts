@@ -21,8 +21,9 @@ export interface CliRun {
   stderr: () => string;
 }
 
-export function spawnCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+/** Starts texter-mock: this workspace's CLI, or `cli` (e.g. one installed from the packed tarball). */
+export function spawnCli(args: string[], cli = CLI): CliRun {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   const ready = new Promise<string>((resolve, reject) => {
