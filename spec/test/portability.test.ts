@@ -1,6 +1,7 @@
 // The bundle must read the same in the code generators other teams use (Java, Go, C#, zod,
-// @hey-api/openapi-ts, …), not only in ours. Four things trip them; each check below walks every
+// @hey-api/openapi-ts, …), not only in ours. Five things trip them; each check below walks every
 // schema of spec/dist/openapi.json and is shown failing on a small document that has the defect.
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createAjv, documentedExtensions, loadBundle, pointer, pointerToken, type Json, type JsonObject } from "./support.js";
 
@@ -97,6 +98,26 @@ function hiddenItemTypes(doc: JsonObject): string[] {
   return offenders;
 }
 
+/** The JSON Schema types that admit a value (`integer` or `number` for a number). */
+const typesOf = (value: Json): string[] =>
+  value === null ? ["null"] : Array.isArray(value) ? ["array"] : typeof value === "number" ? ["integer", "number"] : [typeof value];
+
+/**
+ * `const` without a sibling `enum` of that one value and a `type` that admits it: generators
+ * written for OpenAPI 3.0 (openapi-zod-client among them) ignore `const`, type the tag `unknown`
+ * and lose every union discriminated by it.
+ */
+function constsWithoutEnum(doc: JsonObject): string[] {
+  return allSchemas(doc)
+    .filter(({ schema }) => isObject(schema) && "const" in schema)
+    .filter(({ schema }) => {
+      const { const: value, enum: values } = schema as JsonObject;
+      const oneValue = Array.isArray(values) && values.length === 1 && isDeepStrictEqual(values[0], value);
+      return !oneValue || !typesOf(value!).some((t) => types(schema as JsonObject).includes(t));
+    })
+    .map(({ at }) => at);
+}
+
 describe("the bundle is portable to other code generators", () => {
   const doc = loadBundle();
 
@@ -108,6 +129,7 @@ describe("the bundle is portable to other code generators", () => {
   it("has no array without items", () => expect(arraysWithoutItems(doc)).toEqual([]));
   it("has no epoch-millisecond time without type integer and format int64", () => expect(epochMsWithoutInt64(doc)).toEqual([]));
   it("has no composition keyword that hides an array's item type", () => expect(hiddenItemTypes(doc)).toEqual([]));
+  it("has no const without a one-value enum and a type beside it", () => expect(constsWithoutEnum(doc)).toEqual([]));
 });
 
 describe("each check fails on a document with the defect", () => {
@@ -133,6 +155,9 @@ describe("each check fails on a document with the defect", () => {
             buttons: { type: "array", items: { type: "object" }, oneOf: [{ maxItems: 3 }, { maxItems: 2 }] },
             parts: { type: "array", items: { type: "object" }, allOf: [{ contains: { type: "object" }, maxContains: 1 }] },
             pick: { oneOf: [{ maxItems: 2 }, { type: "array", items: { type: "string" } }] },
+            kind: { const: "thing" },
+            flag: { type: "boolean", const: true, enum: [false] },
+            label: { type: "integer", const: "thing", enum: ["thing"] },
           },
         },
       },
@@ -162,7 +187,15 @@ describe("each check fails on a document with the defect", () => {
     ]);
   });
 
-  it("a fixed document passes all four", () => {
+  it("constsWithoutEnum finds a const without enum, one with a different enum value, and one whose type rejects it", () => {
+    expect(constsWithoutEnum(bad)).toEqual([
+      "/components/schemas/Thing/properties/kind",
+      "/components/schemas/Thing/properties/flag",
+      "/components/schemas/Thing/properties/label",
+    ]);
+  });
+
+  it("a fixed document passes all five", () => {
     const fixed = structuredClone(bad) as any;
     fixed.paths["/things"].get.parameters[0].schema.items = { type: "string" };
     const thing = fixed.components.schemas.Thing;
@@ -172,7 +205,10 @@ describe("each check fails on a document with the defect", () => {
     thing.properties.buttons = { oneOf: [{ type: "array", maxItems: 3, items: { type: "object" } }, { type: "array", maxItems: 2, items: { type: "string" } }] };
     thing.properties.parts = { type: "array", items: { type: "object" }, "x-texter-distinct-by": "type" };
     thing.properties.pick.oneOf[0] = { type: "array", maxItems: 2, items: { type: "integer" } };
-    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes]) expect(check(fixed), check.name).toEqual([]);
+    thing.properties.kind = { type: "string", const: "thing", enum: ["thing"] };
+    thing.properties.flag.enum = [true];
+    thing.properties.label.type = "string";
+    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes, constsWithoutEnum]) expect(check(fixed), check.name).toEqual([]);
   });
 });
 
