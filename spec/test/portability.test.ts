@@ -1,5 +1,5 @@
 // The bundle must read the same in the code generators other teams use (Java, Go, C#, zod,
-// @hey-api/openapi-ts, …), not only in ours. Five things trip them; each check below walks every
+// @hey-api/openapi-ts, …), not only in ours. Six things trip them; each check below walks every
 // schema of spec/dist/openapi.json and is shown failing on a small document that has the defect.
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,17 @@ function constsWithoutEnum(doc: JsonObject): string[] {
     .map(({ at }) => at);
 }
 
+/**
+ * `properties` beside `oneOf`/`anyOf`/`allOf`: openapi-zod-client keeps only the composition and
+ * drops the properties (a body of required-only branches becomes `unknown`). Shared fields go into
+ * an `allOf` member of their own.
+ */
+function propertiesBesideComposition(doc: JsonObject): string[] {
+  return allSchemas(doc)
+    .filter(({ schema }) => isObject(schema) && "properties" in schema)
+    .flatMap(({ schema, at }) => ["oneOf", "anyOf", "allOf"].filter((key) => key in (schema as JsonObject)).map((key) => `${at}/${key}`));
+}
+
 describe("the bundle is portable to other code generators", () => {
   const doc = loadBundle();
 
@@ -130,6 +141,7 @@ describe("the bundle is portable to other code generators", () => {
   it("has no epoch-millisecond time without type integer and format int64", () => expect(epochMsWithoutInt64(doc)).toEqual([]));
   it("has no composition keyword that hides an array's item type", () => expect(hiddenItemTypes(doc)).toEqual([]));
   it("has no const without a one-value enum and a type beside it", () => expect(constsWithoutEnum(doc)).toEqual([]));
+  it("has no properties beside oneOf, anyOf or allOf", () => expect(propertiesBesideComposition(doc)).toEqual([]));
 });
 
 describe("each check fails on a document with the defect", () => {
@@ -158,6 +170,7 @@ describe("each check fails on a document with the defect", () => {
             kind: { const: "thing" },
             flag: { type: "boolean", const: true, enum: [false] },
             label: { type: "integer", const: "thing", enum: ["thing"] },
+            source: { type: "object", properties: { url: { type: "string" }, fileId: { type: "string" } }, oneOf: [{ required: ["url"] }, { required: ["fileId"] }] },
           },
         },
       },
@@ -195,7 +208,11 @@ describe("each check fails on a document with the defect", () => {
     ]);
   });
 
-  it("a fixed document passes all five", () => {
+  it("propertiesBesideComposition finds properties beside a oneOf", () => {
+    expect(propertiesBesideComposition(bad)).toEqual(["/components/schemas/Thing/properties/source/oneOf"]);
+  });
+
+  it("a fixed document passes all six", () => {
     const fixed = structuredClone(bad) as any;
     fixed.paths["/things"].get.parameters[0].schema.items = { type: "string" };
     const thing = fixed.components.schemas.Thing;
@@ -208,7 +225,9 @@ describe("each check fails on a document with the defect", () => {
     thing.properties.kind = { type: "string", const: "thing", enum: ["thing"] };
     thing.properties.flag.enum = [true];
     thing.properties.label.type = "string";
-    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes, constsWithoutEnum]) expect(check(fixed), check.name).toEqual([]);
+    const { properties, oneOf } = thing.properties.source;
+    thing.properties.source = { type: "object", allOf: [{ type: "object", properties }, { oneOf }] };
+    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes, constsWithoutEnum, propertiesBesideComposition]) expect(check(fixed), check.name).toEqual([]);
   });
 });
 

@@ -3339,11 +3339,11 @@ export interface components {
              *     as in `channelInfo`).
              */
             channel?: Record<string, unknown>;
-        } & ((unknown | unknown) & (unknown | unknown | unknown | {
+        } & (unknown | unknown) & (unknown | unknown | unknown | {
             agentUid?: unknown;
             agentEmail?: unknown;
             agentCrmId?: unknown;
-        }));
+        });
         /**
          * @description The trimmed chat view returned by Get Chat by Chat ID. Compared with the full `Chat` it lacks
          *     `_id` (Texter's own code confirms it is absent), `labels`, `crmData` and `displayName`,
@@ -4616,7 +4616,7 @@ export interface components {
              * @example #a769ff
              */
             color?: string;
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * @description Options for a new public link. The body is optional: without `ttl` the link never expires.
          *     Creating a new link does not revoke links made earlier for the same file.
