@@ -61,7 +61,9 @@ function undeclared(value: Json, schemas: Json[], at: string): string[] {
   for (const alt of alts) {
     for (const [key, schema] of Object.entries((alt.properties ?? {}) as JsonObject)) declared.set(key, [...(declared.get(key) ?? []), schema]);
     if (isObject(alt.additionalProperties)) valuesOfOtherKeys.push(alt.additionalProperties);
-    const describesKeys = alt.properties || alt.additionalProperties === false || isObject(alt.additionalProperties);
+    // A composition describes its keys in its branches (already in `alts`), not beside them.
+    const composed = ["oneOf", "anyOf", "allOf"].some((k) => k in alt);
+    const describesKeys = alt.properties || alt.additionalProperties === false || isObject(alt.additionalProperties) || composed;
     if (alt.additionalProperties === true || (alt.type === "object" && !describesKeys)) freeForm = true;
   }
   return Object.entries(value).flatMap(([key, child]) => {

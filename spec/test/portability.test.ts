@@ -1,8 +1,9 @@
 // The bundle must read the same in the code generators other teams use (Java, Go, C#, zod,
-// @hey-api/openapi-ts, …), not only in ours. Four things trip them; each check below walks every
+// @hey-api/openapi-ts, …), not only in ours. Six things trip them; each check below walks every
 // schema of spec/dist/openapi.json and is shown failing on a small document that has the defect.
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createAjv, documentedExtensions, loadBundle, pointer, pointerToken, type Json, type JsonObject } from "./support.js";
+import { createAjv, documentedExtensions, loadBundle, pointer, pointerToken, resolvePointer, type Json, type JsonObject } from "./support.js";
 
 const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -97,6 +98,64 @@ function hiddenItemTypes(doc: JsonObject): string[] {
   return offenders;
 }
 
+/** The JSON Schema types that admit a value (`integer` or `number` for a number). */
+const typesOf = (value: Json): string[] =>
+  value === null ? ["null"] : Array.isArray(value) ? ["array"] : typeof value === "number" ? ["integer", "number"] : [typeof value];
+
+/**
+ * `const` without a sibling `enum` of that one value and a `type` that admits it: generators
+ * written for OpenAPI 3.0 (openapi-zod-client among them) ignore `const`, type the tag `unknown`
+ * and lose every union discriminated by it.
+ */
+function constsWithoutEnum(doc: JsonObject): string[] {
+  return allSchemas(doc)
+    .filter(({ schema }) => isObject(schema) && "const" in schema)
+    .filter(({ schema }) => {
+      const { const: value, enum: values } = schema as JsonObject;
+      const oneValue = Array.isArray(values) && values.length === 1 && isDeepStrictEqual(values[0], value);
+      return !oneValue || !typesOf(value!).some((t) => types(schema as JsonObject).includes(t));
+    })
+    .map(({ at }) => at);
+}
+
+/**
+ * `properties` beside `oneOf`/`anyOf`/`allOf`: openapi-zod-client keeps only the composition and
+ * drops the properties (a body of required-only branches becomes `unknown`). Shared fields go into
+ * an `allOf` member of their own.
+ */
+function propertiesBesideComposition(doc: JsonObject): string[] {
+  return allSchemas(doc)
+    .filter(({ schema }) => isObject(schema) && "properties" in schema)
+    .flatMap(({ schema, at }) => ["oneOf", "anyOf", "allOf"].filter((key) => key in (schema as JsonObject)).map((key) => `${at}/${key}`));
+}
+
+/** Property names a schema declares or requires, its oneOf/anyOf/allOf branches included (refs followed). */
+function namesIn(doc: JsonObject, schema: Json): string[] {
+  if (!isObject(schema)) return [];
+  const node = typeof schema.$ref === "string" ? (resolvePointer(doc, schema.$ref) as JsonObject) : schema;
+  const own = [...Object.keys((node.properties ?? {}) as JsonObject), ...((node.required ?? []) as string[])];
+  return [...own, ...["oneOf", "anyOf", "allOf"].flatMap((key) => ((node[key] ?? []) as Json[]).flatMap((branch) => namesIn(doc, branch)))];
+}
+
+/**
+ * An `allOf` member with `additionalProperties: false` that does not declare a property its
+ * siblings name: every object that carries that property is rejected (the layout the rule above
+ * asks for must keep all the fields in the closed member).
+ */
+function closedMembersMissingNames(doc: JsonObject): string[] {
+  return allSchemas(doc)
+    .filter(({ schema }) => isObject(schema) && Array.isArray(schema.allOf))
+    .flatMap(({ schema, at }) => {
+      const members = (schema as JsonObject).allOf as Json[];
+      return members.flatMap((member, i) => {
+        if (!isObject(member) || member.additionalProperties !== false) return [];
+        const declared = new Set(Object.keys((member.properties ?? {}) as JsonObject));
+        const named = members.flatMap((sibling) => namesIn(doc, sibling));
+        return [...new Set(named.filter((name) => !declared.has(name)))].map((name) => `${at}/allOf/${i} lacks ${name}`);
+      });
+    });
+}
+
 describe("the bundle is portable to other code generators", () => {
   const doc = loadBundle();
 
@@ -108,6 +167,9 @@ describe("the bundle is portable to other code generators", () => {
   it("has no array without items", () => expect(arraysWithoutItems(doc)).toEqual([]));
   it("has no epoch-millisecond time without type integer and format int64", () => expect(epochMsWithoutInt64(doc)).toEqual([]));
   it("has no composition keyword that hides an array's item type", () => expect(hiddenItemTypes(doc)).toEqual([]));
+  it("has no const without a one-value enum and a type beside it", () => expect(constsWithoutEnum(doc)).toEqual([]));
+  it("has no properties beside oneOf, anyOf or allOf", () => expect(propertiesBesideComposition(doc)).toEqual([]));
+  it("has no closed allOf member that lacks a property its siblings name", () => expect(closedMembersMissingNames(doc)).toEqual([]));
 });
 
 describe("each check fails on a document with the defect", () => {
@@ -133,6 +195,10 @@ describe("each check fails on a document with the defect", () => {
             buttons: { type: "array", items: { type: "object" }, oneOf: [{ maxItems: 3 }, { maxItems: 2 }] },
             parts: { type: "array", items: { type: "object" }, allOf: [{ contains: { type: "object" }, maxContains: 1 }] },
             pick: { oneOf: [{ maxItems: 2 }, { type: "array", items: { type: "string" } }] },
+            kind: { const: "thing" },
+            flag: { type: "boolean", const: true, enum: [false] },
+            label: { type: "integer", const: "thing", enum: ["thing"] },
+            source: { type: "object", properties: { url: { type: "string" }, fileId: { type: "string" } }, oneOf: [{ required: ["url"] }, { required: ["fileId"] }] },
           },
         },
       },
@@ -162,7 +228,30 @@ describe("each check fails on a document with the defect", () => {
     ]);
   });
 
-  it("a fixed document passes all four", () => {
+  it("constsWithoutEnum finds a const without enum, one with a different enum value, and one whose type rejects it", () => {
+    expect(constsWithoutEnum(bad)).toEqual([
+      "/components/schemas/Thing/properties/kind",
+      "/components/schemas/Thing/properties/flag",
+      "/components/schemas/Thing/properties/label",
+    ]);
+  });
+
+  it("propertiesBesideComposition finds properties beside a oneOf", () => {
+    expect(propertiesBesideComposition(bad)).toEqual(["/components/schemas/Thing/properties/source/oneOf"]);
+  });
+
+  it("closedMembersMissingNames finds a closed member that lacks a name a sibling requires", () => {
+    const closed = {
+      components: {
+        schemas: {
+          Item: { allOf: [{ type: "object", additionalProperties: false, properties: { url: { type: "string" } } }, { oneOf: [{ required: ["url"] }, { required: ["fileId"] }] }] },
+        },
+      },
+    } as unknown as JsonObject;
+    expect(closedMembersMissingNames(closed)).toEqual(["/components/schemas/Item/allOf/0 lacks fileId"]);
+  });
+
+  it("a fixed document passes all six", () => {
     const fixed = structuredClone(bad) as any;
     fixed.paths["/things"].get.parameters[0].schema.items = { type: "string" };
     const thing = fixed.components.schemas.Thing;
@@ -172,11 +261,16 @@ describe("each check fails on a document with the defect", () => {
     thing.properties.buttons = { oneOf: [{ type: "array", maxItems: 3, items: { type: "object" } }, { type: "array", maxItems: 2, items: { type: "string" } }] };
     thing.properties.parts = { type: "array", items: { type: "object" }, "x-texter-distinct-by": "type" };
     thing.properties.pick.oneOf[0] = { type: "array", maxItems: 2, items: { type: "integer" } };
-    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes]) expect(check(fixed), check.name).toEqual([]);
+    thing.properties.kind = { type: "string", const: "thing", enum: ["thing"] };
+    thing.properties.flag.enum = [true];
+    thing.properties.label.type = "string";
+    const { properties, oneOf } = thing.properties.source;
+    thing.properties.source = { type: "object", allOf: [{ type: "object", properties }, { oneOf }] };
+    for (const check of [booleanSchemas, arraysWithoutItems, epochMsWithoutInt64, hiddenItemTypes, constsWithoutEnum, propertiesBesideComposition]) expect(check(fixed), check.name).toEqual([]);
   });
 });
 
-describe("rules moved out of composition keywords are still checked", () => {
+describe("rules that the portable layout moved are still checked", () => {
   const doc = loadBundle();
   const ajv = createAjv(doc, documentedExtensions());
   const validate = ajv.validatorAt("/components/schemas/TemplateLocalizationRequest");
@@ -201,5 +295,23 @@ describe("rules moved out of composition keywords are still checked", () => {
     expect(buttons({ type: "BUTTONS", buttons: [call] }), JSON.stringify(buttons.errors)).toBe(true);
     expect(buttons({ type: "BUTTONS", buttons: [quick, call] })).toBe(false);
     expect(buttons({ type: "BUTTONS", buttons: [call, call, call] })).toBe(false);
+  });
+
+  it.each([
+    ["AssignChatRequest", { chatId: "64de3b15398a8e09c47a9f62", agentEmail: "dana@example.org" }, true],
+    ["AssignChatRequest", { phone: "15550100123", departmentId: "support" }, true],
+    ["AssignChatRequest", { phone: "15550100123", chatId: "64de3b15398a8e09c47a9f62", agentUid: "u1" }, false],
+    ["AssignChatRequest", { chatId: "64de3b15398a8e09c47a9f62", agentEmail: "dana@example.org", agent: "dana" }, false],
+    ["ManageChatLabelsRequest", { set: [] }, true],
+    ["ManageChatLabelsRequest", { add: ["VIP"], remove: ["holiday"] }, false],
+    ["OutgoingMediaItem", { mediaType: "image", fileId: "6a01c2d3e4f5a6b7c8d9e0f1", caption: "New" }, true],
+    ["OutgoingMediaItem", { mediaType: "image", fileId: "6a01c2d3e4f5a6b7c8d9e0f1", url: "https://example.org/a.png" }, false],
+    ["OutgoingMediaItem", { mediaType: "image" }, false],
+    ["UpdateLabelRequest", { color: "#a769ff" }, true],
+    ["UpdateLabelRequest", {}, false],
+    ["UpdateLabelRequest", { name: "VIP", colour: "#a769ff" }, false],
+  ])("%s: %j is %s", (name, body, valid) => {
+    const check = ajv.validatorAt(`/components/schemas/${name}`);
+    expect(check(body), JSON.stringify(check.errors)).toBe(valid);
   });
 });

@@ -307,6 +307,71 @@ export type UpdateCrmDataResult = components["schemas"]["UpdateCrmDataResult"];
  */
 export type ManageChatLabelsRequest = components["schemas"]["ManageChatLabelsRequest"];
 /**
+ * Delivery state of an outgoing message: `0` Sent (left Texter), `1` Accepted (the provider
+ * took it), `2` Delivered (reached the device), `3` Seen (read), `4` Failed (not delivered,
+ * e.g. invalid number), `5` Channel Failed (system or channel failure), `6` Deleted.
+ */
+export type MessageStatus = components["schemas"]["MessageStatus"];
+/** Named values of {@link MessageStatus}: `MessageStatus.SENT` is `0`. */
+export declare namespace MessageStatus {
+  /**
+   * Sent from the platform.
+   */
+  type SENT = 0;
+  /**
+   * Accepted by the provider (e.g. Meta received it).
+   */
+  type ACCEPTED = 1;
+  /**
+   * Delivered to the recipient's device.
+   */
+  type DELIVERED = 2;
+  /**
+   * Read by the recipient.
+   */
+  type SEEN = 3;
+  /**
+   * Failed to deliver (e.g. invalid number).
+   */
+  type FAILED = 4;
+  /**
+   * System or channel level failure.
+   */
+  type CHANNEL_FAILED = 5;
+  /**
+   * The message was deleted.
+   */
+  type DELETED = 6;
+}
+/**
+ * One step in the delivery timeline of an outgoing message.
+ */
+export type StatusHistoryEntry = components["schemas"]["StatusHistoryEntry"];
+/**
+ * One event in the reaction timeline of a message: an emoji was set, or a reaction was
+ * removed. **Unverified:** Texter names the three fields but not their types; a string emoji,
+ * a boolean `removed` flag and an epoch-milliseconds `timestamp` (the unit of every message
+ * time) are inferred.
+ */
+export type ReactionsHistoryEntry = components["schemas"]["ReactionsHistoryEntry"];
+/**
+ * Identifies the bot flow node that produced an outgoing message.
+ */
+export type BotMsgInfo = components["schemas"]["BotMsgInfo"];
+/**
+ * Structured record of the WhatsApp template an outgoing template message was sent from. It
+ * replaces the deprecated `templateId`, `templateMessage`, `templateMessageData`, `parameters`
+ * and `templateParameters` message fields. **Unverified:** Texter names the three fields but
+ * documents neither their types nor the shape of `localization` and `contents`.
+ */
+export type WhatsappTemplateInfo = components["schemas"]["WhatsappTemplateInfo"];
+/**
+ * Deletion of the message planned by the project's retention rules. After it runs, removed
+ * contents leave an empty shell marked with `special.deleted`, and removed files carry
+ * `media[].deleted`.
+ */
+export type ScheduledDeletion = components["schemas"]["ScheduledDeletion"];
+/**
  * A plain text message (incoming or outgoing).
  */
 export type TextContent = components["schemas"]["TextContent"];
@@ -385,71 +450,6 @@ export type RegularMessage = components["schemas"]["RegularMessage"];
  * They are listed by Get Messages of a Chat but never trigger message webhook events.
  */
 export type SystemMessage = components["schemas"]["SystemMessage"];
-/**
- * Delivery state of an outgoing message: `0` Sent (left Texter), `1` Accepted (the provider
- * took it), `2` Delivered (reached the device), `3` Seen (read), `4` Failed (not delivered,
- * e.g. invalid number), `5` Channel Failed (system or channel failure), `6` Deleted.
- */
-export type MessageStatus = components["schemas"]["MessageStatus"];
-/** Named values of {@link MessageStatus}: `MessageStatus.SENT` is `0`. */
-export declare namespace MessageStatus {
-  /**
-   * Sent from the platform.
-   */
-  type SENT = 0;
-  /**
-   * Accepted by the provider (e.g. Meta received it).
-   */
-  type ACCEPTED = 1;
-  /**
-   * Delivered to the recipient's device.
-   */
-  type DELIVERED = 2;
-  /**
-   * Read by the recipient.
-   */
-  type SEEN = 3;
-  /**
-   * Failed to deliver (e.g. invalid number).
-   */
-  type FAILED = 4;
-  /**
-   * System or channel level failure.
-   */
-  type CHANNEL_FAILED = 5;
-  /**
-   * The message was deleted.
-   */
-  type DELETED = 6;
-}
-/**
- * One step in the delivery timeline of an outgoing message.
- */
-export type StatusHistoryEntry = components["schemas"]["StatusHistoryEntry"];
-/**
- * One event in the reaction timeline of a message: an emoji was set, or a reaction was
- * removed. **Unverified:** Texter names the three fields but not their types; a string emoji,
- * a boolean `removed` flag and an epoch-milliseconds `timestamp` (the unit of every message
- * time) are inferred.
- */
-export type ReactionsHistoryEntry = components["schemas"]["ReactionsHistoryEntry"];
-/**
- * Identifies the bot flow node that produced an outgoing message.
- */
-export type BotMsgInfo = components["schemas"]["BotMsgInfo"];
-/**
- * Structured record of the WhatsApp template an outgoing template message was sent from. It
- * replaces the deprecated `templateId`, `templateMessage`, `templateMessageData`, `parameters`
- * and `templateParameters` message fields. **Unverified:** Texter names the three fields but
- * documents neither their types nor the shape of `localization` and `contents`.
- */
-export type WhatsappTemplateInfo = components["schemas"]["WhatsappTemplateInfo"];
-/**
- * Deletion of the message planned by the project's retention rules. After it runs, removed
- * contents leave an empty shell marked with `special.deleted`, and removed files carry
- * `media[].deleted`.
- */
-export type ScheduledDeletion = components["schemas"]["ScheduledDeletion"];
 /**
  * One entry in a chat's history, as returned by Get Messages of a Chat, Send a Message to Chat
  * and the message webhook events. There are two variants:

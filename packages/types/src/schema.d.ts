@@ -1942,6 +1942,7 @@ export interface components {
             /**
              * @description Always `false` on an error body.
              * @constant
+             * @enum {boolean}
              */
             success: false;
             /**
@@ -2101,6 +2102,7 @@ export interface components {
             /**
              * @description Button kind.
              * @constant
+             * @enum {string}
              */
             type: "QUICK_REPLY";
             /**
@@ -2550,6 +2552,7 @@ export interface components {
             /**
              * @description `true`: the message was sent.
              * @constant
+             * @enum {boolean}
              */
             success: true;
             /**
@@ -2568,6 +2571,7 @@ export interface components {
             /**
              * @description `false`: nothing was sent.
              * @constant
+             * @enum {boolean}
              */
             success: false;
             /**
@@ -3335,11 +3339,11 @@ export interface components {
              *     as in `channelInfo`).
              */
             channel?: Record<string, unknown>;
-        } & ((unknown | unknown) & (unknown | unknown | unknown | {
+        } & (unknown | unknown) & (unknown | unknown | unknown | {
             agentUid?: unknown;
             agentEmail?: unknown;
             agentCrmId?: unknown;
-        }));
+        });
         /**
          * @description The trimmed chat view returned by Get Chat by Chat ID. Compared with the full `Chat` it lacks
          *     `_id` (Texter's own code confirms it is absent), `labels`, `crmData` and `displayName`,
@@ -3517,6 +3521,113 @@ export interface components {
              */
             set?: string[];
         } & (unknown | unknown | unknown);
+        /**
+         * @description Delivery state of an outgoing message: `0` Sent (left Texter), `1` Accepted (the provider
+         *     took it), `2` Delivered (reached the device), `3` Seen (read), `4` Failed (not delivered,
+         *     e.g. invalid number), `5` Channel Failed (system or channel failure), `6` Deleted.
+         * @example 2
+         * @enum {integer}
+         */
+        MessageStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+        /** @description One step in the delivery timeline of an outgoing message. */
+        StatusHistoryEntry: {
+            /** @description Delivery state reached at this step. */
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * Format: int64
+             * @description When the state was reached, in epoch milliseconds.
+             * @example 1767225601000
+             */
+            timestamp: number;
+        };
+        /**
+         * @description One event in the reaction timeline of a message: an emoji was set, or a reaction was
+         *     removed. **Unverified:** Texter names the three fields but not their types; a string emoji,
+         *     a boolean `removed` flag and an epoch-milliseconds `timestamp` (the unit of every message
+         *     time) are inferred.
+         */
+        ReactionsHistoryEntry: {
+            /**
+             * Format: int64
+             * @description When the reaction changed, in epoch milliseconds.
+             * @example 1767225660000
+             */
+            timestamp: number;
+            /**
+             * @description The emoji that was set; absent when the entry records a removal.
+             * @example 👍
+             */
+            reaction?: string;
+            /** @description `true` when this entry records that a reaction was taken back. */
+            removed?: boolean;
+        };
+        /** @description Identifies the bot flow node that produced an outgoing message. */
+        BotMsgInfo: {
+            /**
+             * @description Identifier of the bot flow.
+             * @example smart-resolve
+             */
+            identifier?: string;
+            /**
+             * @description Version of the bot flow that was running.
+             * @example 210
+             */
+            version?: number;
+            /**
+             * @description Name of the flow node that sent the message.
+             * @example main_menu
+             */
+            nodeName?: string;
+            /** @description `true` when the message should be left out of conversation summaries. */
+            hideSummary?: boolean;
+        };
+        /**
+         * @description Structured record of the WhatsApp template an outgoing template message was sent from. It
+         *     replaces the deprecated `templateId`, `templateMessage`, `templateMessageData`, `parameters`
+         *     and `templateParameters` message fields. **Unverified:** Texter names the three fields but
+         *     documents neither their types nor the shape of `localization` and `contents`.
+         */
+        WhatsappTemplateInfo: {
+            /**
+             * @description Unique name of the template (its id in API calls).
+             * @example bulk_marketing_272
+             */
+            name?: string;
+            /**
+             * @description The template localization that was sent (for example its language). **Unverified:** type
+             *     and shape are not documented, so any JSON value is accepted.
+             */
+            localization?: unknown;
+            /**
+             * @description The template contents as sent, with variables filled in. **Unverified:** type and shape
+             *     are not documented, so any JSON value is accepted.
+             */
+            contents?: unknown;
+        };
+        /**
+         * @description Deletion of the message planned by the project's retention rules. After it runs, removed
+         *     contents leave an empty shell marked with `special.deleted`, and removed files carry
+         *     `media[].deleted`.
+         */
+        ScheduledDeletion: {
+            /**
+             * Format: int64
+             * @description When the deletion is due, in epoch milliseconds.
+             * @example 1798761600000
+             */
+            timestamp: number;
+            /**
+             * @description What will be deleted.
+             * @example media
+             * @enum {string}
+             */
+            type: "full" | "contents" | "media";
+            /**
+             * @description UID of the user who scheduled the deletion by hand; absent when a retention rule set it.
+             * @example 5b1f0c3e-8d2a-4c71-9e3f-2a6b7c8d9e01
+             */
+            setManuallyByUid?: string;
+        };
         /** @description A plain text message (incoming or outgoing). */
         TextContent: {
             /**
@@ -3944,6 +4055,7 @@ export interface components {
             /**
              * @description Absent or `false` on a regular message (`true` marks a SystemMessage).
              * @constant
+             * @enum {boolean}
              */
             systemMessage?: false;
         } & (components["schemas"]["TextContent"] | components["schemas"]["MediaContent"] | components["schemas"]["ButtonsContent"] | components["schemas"]["ListContent"] | components["schemas"]["PostbackContent"] | components["schemas"]["ContactsContent"] | components["schemas"]["LocationContent"] | components["schemas"]["SpecialContent"]);
@@ -3958,6 +4070,7 @@ export interface components {
             /**
              * @description Always `true` on a system message.
              * @constant
+             * @enum {boolean}
              */
             systemMessage: true;
             /** @description Status of the chat after this routing event. */
@@ -3972,113 +4085,6 @@ export interface components {
              * @example support
              */
             assignedToDepartment?: string;
-        };
-        /**
-         * @description Delivery state of an outgoing message: `0` Sent (left Texter), `1` Accepted (the provider
-         *     took it), `2` Delivered (reached the device), `3` Seen (read), `4` Failed (not delivered,
-         *     e.g. invalid number), `5` Channel Failed (system or channel failure), `6` Deleted.
-         * @example 2
-         * @enum {integer}
-         */
-        MessageStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-        /** @description One step in the delivery timeline of an outgoing message. */
-        StatusHistoryEntry: {
-            /** @description Delivery state reached at this step. */
-            status: components["schemas"]["MessageStatus"];
-            /**
-             * Format: int64
-             * @description When the state was reached, in epoch milliseconds.
-             * @example 1767225601000
-             */
-            timestamp: number;
-        };
-        /**
-         * @description One event in the reaction timeline of a message: an emoji was set, or a reaction was
-         *     removed. **Unverified:** Texter names the three fields but not their types; a string emoji,
-         *     a boolean `removed` flag and an epoch-milliseconds `timestamp` (the unit of every message
-         *     time) are inferred.
-         */
-        ReactionsHistoryEntry: {
-            /**
-             * Format: int64
-             * @description When the reaction changed, in epoch milliseconds.
-             * @example 1767225660000
-             */
-            timestamp: number;
-            /**
-             * @description The emoji that was set; absent when the entry records a removal.
-             * @example 👍
-             */
-            reaction?: string;
-            /** @description `true` when this entry records that a reaction was taken back. */
-            removed?: boolean;
-        };
-        /** @description Identifies the bot flow node that produced an outgoing message. */
-        BotMsgInfo: {
-            /**
-             * @description Identifier of the bot flow.
-             * @example smart-resolve
-             */
-            identifier?: string;
-            /**
-             * @description Version of the bot flow that was running.
-             * @example 210
-             */
-            version?: number;
-            /**
-             * @description Name of the flow node that sent the message.
-             * @example main_menu
-             */
-            nodeName?: string;
-            /** @description `true` when the message should be left out of conversation summaries. */
-            hideSummary?: boolean;
-        };
-        /**
-         * @description Structured record of the WhatsApp template an outgoing template message was sent from. It
-         *     replaces the deprecated `templateId`, `templateMessage`, `templateMessageData`, `parameters`
-         *     and `templateParameters` message fields. **Unverified:** Texter names the three fields but
-         *     documents neither their types nor the shape of `localization` and `contents`.
-         */
-        WhatsappTemplateInfo: {
-            /**
-             * @description Unique name of the template (its id in API calls).
-             * @example bulk_marketing_272
-             */
-            name?: string;
-            /**
-             * @description The template localization that was sent (for example its language). **Unverified:** type
-             *     and shape are not documented, so any JSON value is accepted.
-             */
-            localization?: unknown;
-            /**
-             * @description The template contents as sent, with variables filled in. **Unverified:** type and shape
-             *     are not documented, so any JSON value is accepted.
-             */
-            contents?: unknown;
-        };
-        /**
-         * @description Deletion of the message planned by the project's retention rules. After it runs, removed
-         *     contents leave an empty shell marked with `special.deleted`, and removed files carry
-         *     `media[].deleted`.
-         */
-        ScheduledDeletion: {
-            /**
-             * Format: int64
-             * @description When the deletion is due, in epoch milliseconds.
-             * @example 1798761600000
-             */
-            timestamp: number;
-            /**
-             * @description What will be deleted.
-             * @example media
-             * @enum {string}
-             */
-            type: "full" | "contents" | "media";
-            /**
-             * @description UID of the user who scheduled the deletion by hand; absent when a retention rule set it.
-             * @example 5b1f0c3e-8d2a-4c71-9e3f-2a6b7c8d9e01
-             */
-            setManuallyByUid?: string;
         };
         /**
          * @description One entry in a chat's history, as returned by Get Messages of a Chat, Send a Message to Chat
@@ -4610,7 +4616,7 @@ export interface components {
              * @example #a769ff
              */
             color?: string;
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * @description Options for a new public link. The body is optional: without `ttl` the link never expires.
          *     Creating a new link does not revoke links made earlier for the same file.
@@ -5259,6 +5265,7 @@ export interface components {
             /**
              * @description Always `draft`.
              * @constant
+             * @enum {string}
              */
             status: "draft";
             /** @description Internal event names that will start a run once the draft is published. */
@@ -5696,6 +5703,7 @@ export interface components {
             /**
              * @description Always `newMessage`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "newMessage";
             /** @description The event payload. */
@@ -5706,6 +5714,7 @@ export interface components {
             /**
              * @description Always `newIncomingMessage`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "newIncomingMessage";
             /** @description The event payload. */
@@ -5719,6 +5728,7 @@ export interface components {
             /**
              * @description Always `newMatchedMessage`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "newMatchedMessage";
             /** @description The event payload. */
@@ -5729,6 +5739,7 @@ export interface components {
             /**
              * @description Always `newMediaMessage`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "newMediaMessage";
             /** @description The event payload. */
@@ -5780,6 +5791,7 @@ export interface components {
             /**
              * @description Always `messageFailed`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "messageFailed";
             /** @description The event payload. */
@@ -5793,6 +5805,7 @@ export interface components {
             /**
              * @description Always `messageStatusChanged`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "messageStatusChanged";
             /** @description The event payload. */
@@ -5818,6 +5831,7 @@ export interface components {
             /**
              * @description Always `chatUnsubscribed`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatUnsubscribed";
             /** @description The event payload. */
@@ -5831,6 +5845,7 @@ export interface components {
             /**
              * @description Always `chatSubscribed`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatSubscribed";
             /** @description The event payload. */
@@ -5884,6 +5899,7 @@ export interface components {
             /**
              * @description Always `chatAssigned`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatAssigned";
             /** @description The event payload. */
@@ -5894,6 +5910,7 @@ export interface components {
             /**
              * @description Always `chatPending`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatPending";
             /** @description The event payload. */
@@ -5904,6 +5921,7 @@ export interface components {
             /**
              * @description Always `chatResolved`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatResolved";
             /** @description The event payload. */
@@ -5917,6 +5935,7 @@ export interface components {
             /**
              * @description Always `chatResolvedByAgent`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatResolvedByAgent";
             /** @description The event payload. */
@@ -5930,6 +5949,7 @@ export interface components {
             /**
              * @description Always `chatResolvedByBot`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatResolvedByBot";
             /** @description The event payload. */
@@ -5958,6 +5978,7 @@ export interface components {
             /**
              * @description Always `chatLabelsUpdated`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatLabelsUpdated";
             /** @description The event payload. */
@@ -5971,6 +5992,7 @@ export interface components {
             /**
              * @description Always `chatSpecificLabelAdded`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "chatSpecificLabelAdded";
             /** @description The event payload. */
@@ -5984,6 +6006,7 @@ export interface components {
             /**
              * @description Always `externalBotEnabled`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "externalBotEnabled";
             /** @description The event payload. */
@@ -5997,6 +6020,7 @@ export interface components {
             /**
              * @description Always `externalBotDisabled`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "externalBotDisabled";
             /** @description The event payload. */
@@ -6021,6 +6045,7 @@ export interface components {
             /**
              * @description Always `channelHealthProblemCreated`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "channelHealthProblemCreated";
             /** @description The event payload. */
@@ -6034,6 +6059,7 @@ export interface components {
             /**
              * @description Always `channelHealthProblemResolved`; switch on it when one endpoint receives several events.
              * @constant
+             * @enum {string}
              */
             eventName: "channelHealthProblemResolved";
             /** @description The event payload. */

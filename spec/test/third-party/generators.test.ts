@@ -1,8 +1,8 @@
 // Two code generators that TypeScript teams pick instead of openapi-fetch, run on the bundle the
 // way their users run them: each generates without error, the probes in ./probes (the Message
-// union narrowed both ways, the named status enums, template button items) type-check with
-// `--strict` against each output, and openapi-zod-client's module loads and parses the spec's
-// example messages.
+// union narrowed both ways, the named status enums, template button items, request bodies with
+// rules between their fields) type-check with `--strict` against each output, and
+// openapi-zod-client's module loads and parses the spec's example messages.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -37,14 +37,18 @@ describe("Spectral (spectral:oas, all rules, spec/.spectral.yaml)", () => {
       openapi: "3.1.0",
       info: { title: "Bad", version: "1.0.0", description: "A document with known defects.", contact: { name: "Someone" }, license: { name: "MIT", identifier: "MIT" } },
       servers: [{ url: "https://api.example.org" }],
-      tags: [{ name: "Things", description: "Things." }],
+      tags: [
+        { name: "Things", description: "Things." },
+        { name: "Apples", description: "Not in alphabetical order." },
+      ],
       paths: {
         "/things": {
           get: {
             summary: "List things",
             description: "Lists things.",
             tags: ["Things"],
-            // no operationId
+            // no operationId, and a parameter without a description
+            parameters: [{ name: "limit", in: "query", schema: { type: "string" } }],
             responses: {
               "200": {
                 description: "The things.",
@@ -70,8 +74,11 @@ describe("Spectral (spectral:oas, all rules, spec/.spectral.yaml)", () => {
     expect(codes).toContain("oas3-valid-schema-example");
     expect(codes).toContain("array-items");
     // …and one that only `all` turns on.
-    expect(codes).toContain("contact-properties");
-    // The rules the ruleset turns off stay off (this license has an SPDX identifier, no url).
+    expect(codes).toContain("oas3-parameter-description");
+    // The rules the ruleset turns off stay off: this license has an SPDX identifier and no url,
+    // the contact has no email, the tags are not in alphabetical order.
     expect(codes).not.toContain("license-url");
+    expect(codes).not.toContain("contact-properties");
+    expect(codes).not.toContain("openapi-tags-alphabetical");
   });
 });

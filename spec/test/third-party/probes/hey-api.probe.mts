@@ -1,6 +1,14 @@
 // Compiled (tsc --strict) against @hey-api/openapi-ts's output, generated into ./hey-api/ by
 // ../generators.test.ts. Written as a team using those types would write it.
-import { ChatStatus, MessageStatus, type Message, type TemplateButtonsComponent } from "./hey-api/index.js";
+import {
+  ChatStatus,
+  MessageStatus,
+  type AssignChatRequest,
+  type Message,
+  type OutgoingMediaItem,
+  type TemplateButtonsComponent,
+  type UpdateLabelRequest,
+} from "./hey-api/index.js";
 
 /** A system message is recognised by its flag. */
 export function routingNote(message: Message): string | undefined {
@@ -46,3 +54,14 @@ export const seen: MessageStatus = MessageStatus.SEEN;
 export const unknownStatus: ChatStatus = 5;
 // @ts-expect-error message statuses stop at 6
 export const unknownMessageStatus: MessageStatus = 7;
+
+/** Request bodies with rules between their fields keep their field types. */
+export const assign: AssignChatRequest = { chatId: "64de3b15398a8e09c47a9f62", agentEmail: "dana@example.org" };
+// @ts-expect-error an agent email is a string
+export const badAssign: AssignChatRequest = { chatId: "64de3b15398a8e09c47a9f62", agentEmail: 42 };
+export const file: OutgoingMediaItem = { mediaType: "document", url: "https://example.org/price_list.pdf" };
+// @ts-expect-error stickers cannot be sent
+export const sticker: OutgoingMediaItem = { mediaType: "sticker", fileId: "6a01c2d3e4f5a6b7c8d9e0f1" };
+export const rename: UpdateLabelRequest = { name: "VIP" };
+// @ts-expect-error a label color is a string
+export const badColor: UpdateLabelRequest = { color: 0xa769ff };

@@ -7,6 +7,9 @@ type Message = z.infer<typeof schemas.Message>;
 type ChatStatus = z.infer<typeof schemas.ChatStatus>;
 type MessageStatus = z.infer<typeof schemas.MessageStatus>;
 type TemplateButtonsComponent = z.infer<typeof schemas.TemplateButtonsComponent>;
+type AssignChatRequest = z.infer<typeof schemas.AssignChatRequest>;
+type OutgoingMediaItem = z.infer<typeof schemas.OutgoingMediaItem>;
+type UpdateLabelRequest = z.infer<typeof schemas.UpdateLabelRequest>;
 
 /** A system message is recognised by its flag. */
 export function routingNote(message: Message): string | undefined {
@@ -52,3 +55,14 @@ export const seen: MessageStatus = 3;
 export const unknownStatus: ChatStatus = 5;
 // @ts-expect-error message statuses stop at 6
 export const unknownMessageStatus: MessageStatus = 7;
+
+/** Request bodies with rules between their fields keep their field types. */
+export const assign: AssignChatRequest = { chatId: "64de3b15398a8e09c47a9f62", agentEmail: "dana@example.org" };
+// @ts-expect-error an agent email is a string
+export const badAssign: AssignChatRequest = { chatId: "64de3b15398a8e09c47a9f62", agentEmail: 42 };
+export const file: OutgoingMediaItem = { mediaType: "document", url: "https://example.org/price_list.pdf" };
+// @ts-expect-error stickers cannot be sent
+export const sticker: OutgoingMediaItem = { mediaType: "sticker", fileId: "6a01c2d3e4f5a6b7c8d9e0f1" };
+export const rename: UpdateLabelRequest = { name: "VIP" };
+// @ts-expect-error a label color is a string
+export const badColor: UpdateLabelRequest = { color: 0xa769ff };
