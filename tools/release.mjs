@@ -12,7 +12,7 @@
 // The contract decides the version (spec/openapi.yaml `info.version`, held to semver by the
 // breaking-change gate); changesets bump the packages; the release refuses when the two disagree.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -23,10 +23,17 @@ const DEPENDENCY_FIELDS = ["dependencies", "peerDependencies", "optionalDependen
 
 /** The workspace packages: `{ name, dir, manifest }`, dir relative to the root. */
 export function workspacePackages(root = ROOT) {
-  const listed = JSON.parse(execFileSync("npm", ["query", ".workspace"], { cwd: root, encoding: "utf8" }));
-  return listed.map(({ location }) => {
-    const manifest = JSON.parse(readFileSync(join(root, location, "package.json"), "utf8"));
-    return { name: manifest.name, dir: location, manifest };
+  const { workspaces = [] } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const dirs = workspaces.flatMap((pattern) =>
+    pattern.endsWith("/*")
+      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && existsSync(join(root, pattern.slice(0, -2), entry.name, "package.json")))
+          .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+      : [pattern],
+  );
+  return dirs.map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+    return { name: manifest.name, dir, manifest };
   });
 }
 

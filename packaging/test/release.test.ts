@@ -1,6 +1,8 @@
 // The release script's rules: one version for all five packages, the contract's, and publishing
 // in dependency order.
 import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -48,5 +50,31 @@ describe("release rules", () => {
     const failure = await promisify(execFile)(process.execPath, [join(root, "tools", "release.mjs"), "--registry", "localhost:4873"], { cwd: root }).catch((error) => error);
     expect(failure.code).toBe(1);
     expect(failure.stderr).toContain('release: --registry must be an http(s) URL, got "localhost:4873"');
+  });
+
+  it("changesets bump the fixed group together: a change to one package moves all five and their pins", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "texter-changesets-"));
+    try {
+      const packages = workspacePackages(root);
+      for (const file of ["package.json", ".changeset/config.json", ...packages.map((p) => `${p.dir}/package.json`)]) {
+        mkdirSync(join(copy, file, ".."), { recursive: true });
+        cpSync(join(root, file), join(copy, file));
+      }
+      symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+      writeFileSync(join(copy, ".changeset", "client-change.md"), `---\n"@texterchat/api-client": minor\n---\n\nA client change.\n`);
+      await promisify(execFile)(join(root, "node_modules", ".bin", "changeset"), ["version"], { cwd: copy });
+      const bumped = workspacePackages(copy);
+      const versions = new Set(bumped.map((p) => p.manifest.version));
+      expect(versions.size).toBe(1);
+      const [next] = versions;
+      expect(next).not.toBe(contractVersion(root));
+      expect(versionProblems(bumped, next)).toEqual([]); // the pins moved too
+      // …and the release refuses it until the contract's info.version says the same.
+      expect(versionProblems(bumped, contractVersion(root))).toContain(
+        `@texterchat/api-client (packages/client/package.json) is ${next}, the contract's info.version is ${contractVersion(root)}`,
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
