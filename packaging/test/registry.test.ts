@@ -88,8 +88,10 @@ let env: NodeJS.ProcessEnv = {};
 let releaseOutput = "";
 
 beforeAll(async () => {
-  // Verdaccio lives in its own small project, installed once per checkout.
-  if (!existsSync(join(verdaccioDir, "node_modules", ".package-lock.json"))) {
+  // Verdaccio lives in its own small project, installed once per checkout (again when its pin moves).
+  const pinned = JSON.parse(readFileSync(join(verdaccioDir, "package.json"), "utf8")).dependencies.verdaccio;
+  const installed = join(verdaccioDir, "node_modules", "verdaccio", "package.json");
+  if (!existsSync(installed) || JSON.parse(readFileSync(installed, "utf8")).version !== pinned) {
     await timed("install Verdaccio", () => sh("npm", ["ci", "--no-audit", "--no-fund"], { cwd: verdaccioDir }));
   }
   const uplink = (await sh("npm", ["config", "get", "registry"], { cwd: root })).stdout.trim();
@@ -216,6 +218,10 @@ describe(`the packages published to a local registry (version ${version})`, () =
 
   it("CommonJS require() with require(esm) off: type-checks (checkJs) and runs startMock and the client", async () => {
     const dir = join(node(), "cjs-require");
+    // The flag is in force on this Node: the ESM build cannot be require()d.
+    const esmBuild = join(node(), "node_modules", "@texterchat", "api-client", "dist", "index.js");
+    const refused = await run(process.execPath, ["--no-experimental-require-module", "-e", `require(${JSON.stringify(esmBuild)})`]).catch((error) => error);
+    expect(refused.stderr).toContain("ERR_REQUIRE_ESM");
     await sh(tsc(), ["-p", "tsconfig.json"], { cwd: dir });
     const { stdout } = await sh(process.execPath, ["--no-experimental-require-module", "call.js"], { cwd: dir, env: setupEnv() });
     expect(JSON.parse(stdout)).toEqual(await expectedOutput());

@@ -4,5 +4,4 @@ const { runServer } = require("verdaccio");
 
 runServer(process.argv[2]).then((server) => {
   server.listen(0, "127.0.0.1", () => console.log(`ready http://127.0.0.1:${server.address().port}/`));
-  process.once("SIGTERM", () => server.close(() => process.exit(0)));
 });
