@@ -3,7 +3,8 @@
 // install them by version, type-check (skipLibCheck off) and call texter-mock installed from the
 // same registry: ESM NodeNext, Bundler + esbuild, require() with require(esm) off, TypeScript
 // CommonJS under Node10 and Node16, jest 29 and jest 30 (default configuration, babel-jest) and
-// vitest running the client README's example.
+// vitest running the client README's example. Two of the plain Node setups also serve the docs
+// through @texterchat/api-docs/serve, one as ESM and one with require().
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -132,7 +133,7 @@ beforeAll(async () => {
 
   // Fresh projects, installed side by side from the registry, by version.
   const projects: Record<string, { from: string; install: string[] }> = {
-    node: { from: "node", install: [...ours("api-client", "api-types", "api-mock"), TOOLS.typescript, TOOLS.esbuild, TOOLS.typesNode] },
+    node: { from: "node", install: [...ours("api-client", "api-types", "api-mock", "api-docs"), TOOLS.typescript, TOOLS.esbuild, TOOLS.typesNode] },
     jest29: { from: "jest", install: [...ours("api-client", "api-types"), ...TOOLS.jest(29), ...TOOLS.babel, TOOLS.typescript, TOOLS.typesNode] },
     jest30: { from: "jest", install: [...ours("api-client", "api-types"), ...TOOLS.jest(30), ...TOOLS.babel, TOOLS.typescript, TOOLS.typesNode] },
     vitest: { from: "vitest", install: [...ours("api-client", "api-types"), TOOLS.vitest, TOOLS.typescript, TOOLS.typesNode] },
@@ -176,11 +177,11 @@ function readmeExampleTest(readmeFile: string) {
 }
 
 const setupEnv = () => ({ ...env, TEXTER_BASE_URL: mockBaseUrl });
-/** What each setup prints: the mock's answer to List All Labels, asked directly, and the parsed webhook. */
-async function expectedOutput() {
+/** What a setup prints: the mock's answer to List All Labels, asked directly, the parsed webhook, and the docs page's status where it serves the docs. */
+async function expectedOutput(docs?: number) {
   const response = await fetch(`${mockBaseUrl}/labels`, { headers: { authorization: "Bearer direct" } });
   const { total, labels } = (await response.json()) as { total: number; labels: unknown[] };
-  return { total, labels, event: "chatSubscribed" };
+  return { total, labels, event: "chatSubscribed", ...(docs === undefined ? {} : { docs }) };
 }
 
 describe(`the packages published to a local registry (version ${version})`, () => {
@@ -199,11 +200,11 @@ describe(`the packages published to a local registry (version ${version})`, () =
   const node = () => join(work, "node");
   const tsc = () => join(node(), "node_modules", ".bin", "tsc");
 
-  it("ESM with NodeNext: type-checks (bad calls rejected) and calls the mock", async () => {
+  it("ESM with NodeNext: type-checks (bad calls rejected), calls the mock and serves the docs", async () => {
     const dir = join(node(), "esm-nodenext");
     await sh(tsc(), ["-p", "tsconfig.json"], { cwd: dir });
     const { stdout } = await sh(process.execPath, ["out/call.js"], { cwd: dir, env: setupEnv() });
-    expect(JSON.parse(stdout)).toEqual(await expectedOutput());
+    expect(JSON.parse(stdout)).toEqual(await expectedOutput(200));
   });
 
   it("Bundler resolution: type-checks, bundles with esbuild and calls the mock", async () => {
@@ -216,7 +217,7 @@ describe(`the packages published to a local registry (version ${version})`, () =
     expect(JSON.parse(stdout)).toEqual(await expectedOutput());
   });
 
-  it("CommonJS require() with require(esm) off: type-checks (checkJs) and runs startMock and the client", async () => {
+  it("CommonJS require() with require(esm) off: type-checks (checkJs), runs startMock and the client, serves the docs", async () => {
     const dir = join(node(), "cjs-require");
     // The flag is in force on this Node: the ESM build cannot be require()d.
     const esmBuild = join(node(), "node_modules", "@texterchat", "api-client", "dist", "index.js");
@@ -224,7 +225,7 @@ describe(`the packages published to a local registry (version ${version})`, () =
     expect(refused.stderr).toContain("ERR_REQUIRE_ESM");
     await sh(tsc(), ["-p", "tsconfig.json"], { cwd: dir });
     const { stdout } = await sh(process.execPath, ["--no-experimental-require-module", "call.js"], { cwd: dir, env: setupEnv() });
-    expect(JSON.parse(stdout)).toEqual(await expectedOutput());
+    expect(JSON.parse(stdout)).toEqual(await expectedOutput(200));
   });
 
   it.each(["node10", "node16"])("TypeScript compiled to CommonJS with moduleResolution %s: type-checks and calls the mock", async (resolution) => {

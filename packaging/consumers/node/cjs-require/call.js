@@ -1,8 +1,9 @@
-// Plain CommonJS with require(), run with require(esm) off: the client, its webhooks entry and
-// the mock's startMock, type-checked from JSDoc.
+// Plain CommonJS with require(), run with require(esm) off: the client, its webhooks entry, the
+// mock's startMock and the docs server, type-checked with checkJs.
 const { createTexterClient } = require("@texterchat/api-client");
 const { parseWebhookEvent } = require("@texterchat/api-client/webhooks");
 const { startMock } = require("@texterchat/api-mock");
+const { serveDocs } = require("@texterchat/api-docs/serve");
 
 async function main() {
   const mock = await startMock({ port: 0 });
@@ -11,7 +12,10 @@ async function main() {
     const { data, error } = await texter.GET("/labels");
     if (error) throw new Error(`unexpected error ${JSON.stringify(error)}`);
     const event = parseWebhookEvent('{"eventName":"chatSubscribed","eventData":{"chat":{}}}');
-    console.log(JSON.stringify({ total: data.total, labels: data.labels, event: event.eventName }));
+    const docs = await serveDocs({ port: 0 });
+    const page = await fetch(docs.url);
+    await docs.close();
+    console.log(JSON.stringify({ total: data.total, labels: data.labels, event: event.eventName, docs: page.status }));
   } finally {
     await mock.close();
   }
