@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["spec", "packages/*"],
+    projects: ["spec", "packages/*", "packaging"],
     reporters: ["default", "./tools/vitest-summary-reporter.mjs"],
   },
 });

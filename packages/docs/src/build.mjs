@@ -1,15 +1,18 @@
 // `npm run build`: dist/index.html, a self-contained Redoc page rendered from a docs-only copy of
-// spec/dist/openapi.json, and dist/texter-api.postman_collection.json.
+// spec/dist/openapi.json, dist/texter-api.postman_collection.json, and the CommonJS build of
+// `./serve` (dist/serve.cjs with its declarations).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { SAMPLE_LANGUAGES } from "./languages.mjs";
+import { fileURLToPath } from "node:url";
 import { DOCS_TITLE, docsSpec } from "./docs-spec.mjs";
 import { COLLECTION_FILE, DOCS_PAGE, distDir } from "./dist.mjs";
 import { loadSpec } from "./openapi.mjs";
 import { postmanCollection } from "./postman.mjs";
+import { bundleCommonJs } from "../../../tools/commonjs.mjs";
 
 const REDOC_OPTIONS = {
   showExtensions: ["x-texter-unverified"],
@@ -49,4 +52,6 @@ mkdirSync(distDir, { recursive: true });
 const collection = await postmanCollection(spec);
 buildDocsPage(await docsSpec(spec, collection), join(distDir, DOCS_PAGE));
 writeFileSync(join(distDir, COLLECTION_FILE), `${JSON.stringify(collection, null, 2)}\n`);
-console.log(`api-docs: wrote ${join(distDir, DOCS_PAGE)} and ${join(distDir, COLLECTION_FILE)}`);
+await bundleCommonJs({ entry: fileURLToPath(new URL("serve.mjs", import.meta.url)), outfile: join(distDir, "serve.cjs") });
+copyFileSync(new URL("serve.d.mts", import.meta.url), join(distDir, "serve.d.cts"));
+console.log(`api-docs: wrote ${join(distDir, DOCS_PAGE)}, ${join(distDir, COLLECTION_FILE)} and serve.cjs`);

@@ -1,6 +1,6 @@
-// Generates src/schema.d.ts (openapi-typescript) and src/index.d.ts (named exports) from the
-// bundled spec, and stamps the spec's version into package.json. Run `npm run generate`; the
-// tests fail when the committed output differs from what this produces.
+// Generates src/schema.d.ts (openapi-typescript), src/index.d.ts (named exports) and its ESM twin
+// src/index.d.mts from the bundled spec, and stamps the spec's version into package.json. Run
+// `npm run generate`; the tests fail when the committed output differs from what this produces.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -72,6 +72,8 @@ export async function generate() {
     files: {
       "src/schema.d.ts": HEADER(spec.info.version) + astToString(ast),
       "src/index.d.ts": indexSource(spec),
+      // The package is CommonJS (declarations only); ESM importers get the same types as ESM.
+      "src/index.d.mts": `${HEADER(spec.info.version)}export type * from "./index.js";\n`,
     },
   };
 }
