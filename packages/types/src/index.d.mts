@@ -1,2 +1,2 @@
-// Generated from @texterchat/openapi 0.1.0 by packages/types/scripts/generate.mjs. Do not edit.
+// Generated from @texterchat/openapi 0.2.0 by packages/types/scripts/generate.mjs. Do not edit.
 export type * from "./index.js";
