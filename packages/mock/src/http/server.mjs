@@ -67,6 +67,9 @@ function health(method) {
 
 /** The body as text, or null once it exceeds MAX_BODY_BYTES (the rest is read and dropped). */
 function readBody(req) {
+  // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3): answer it
+  // in this tick instead of waiting for the stream's end event (Node drops the empty stream).
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return "";
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
