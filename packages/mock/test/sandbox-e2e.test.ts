@@ -145,6 +145,21 @@ function sandboxFlows(name: string, open: () => Promise<Front & { close(): Promi
       expect(webhookErrors(events[0])).toEqual([]);
     });
 
+    it("a send's status advances on the clock, delivering messageStatusChanged; simulations refuse bad input", async () => {
+      await texter.POST("/scenarios/manage/import", { body: importBody("sub-message-status-changed", receiver.url) });
+      const sent = await checked(texter.POST("/messages/send/{chatId}", { params: { path: { chatId: DANA } }, body: { type: "text", text: "On its way" } }), "post", "/messages/send/{chatId}");
+      const message = (sent.data as { messages: { _id: string }[] }).messages[0]!;
+      const before = front.sandbox.clock.now();
+      expect(await front.sandbox.clock.advance(5000)).toBeGreaterThanOrEqual(before + 5000);
+      await front.sandbox.webhooksIdle();
+      const statuses = receiver.received.map((r) => JSON.parse(r.body)).filter((e) => e.eventName === "messageStatusChanged");
+      expect(statuses.map((e) => e.eventData.messageStatus)).toEqual([2, 3]); // Delivered, Seen
+      for (const event of statuses) expect(webhookErrors(event)).toEqual([]);
+      await front.sandbox.setMessageStatus(message._id, 4, "rejected by the network");
+      await expect(front.sandbox.setMessageStatus(message._id, 9)).rejects.toThrow(/status/);
+      await expect(front.sandbox.simulateIncomingMessage({ chatId: "0000000000000000000000ff", text: "x" })).rejects.toThrow(/not found/);
+    });
+
     it("an off-contract stub is refused naming the field; a valid one wins over the world", async () => {
       const refused = await admin("/stubs", { method: "POST", body: JSON.stringify({ operationId: "getLabel", response: { status: 200, body: { id: "vip", color: "red" } } }) });
       expect(refused.status).toBe(400);
