@@ -238,3 +238,26 @@ sandboxFlows("the MSW handlers (setupServer, in-process)", async () => {
     },
   };
 });
+
+describe("createTexterHandlers options", () => {
+  it("refuses a baseUrl that is not an absolute http(s) URL, saying so", async () => {
+    await expect(createTexterHandlers({ baseUrl: "demo.texterchat.com/server/api/v2" })).rejects.toThrow(/baseUrl must be an absolute http\(s\) URL .*got "demo\.texterchat\.com/);
+    await expect(createTexterHandlers({ baseUrl: "ftp://demo.texterchat.com/" })).rejects.toThrow(/baseUrl/);
+  });
+
+  it("answers below any base path, mapped onto the API's, and only there", async () => {
+    const texter = await createTexterHandlers({ baseUrl: "http://texter.internal:8080/proxy/texter/" });
+    const server = setupServer(...texter.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const client = createTexterClient({ baseUrl: texter.baseUrl, token: "ci" });
+      expect(texter.baseUrl).toBe("http://texter.internal:8080/proxy/texter");
+      expect((await client.GET("/labels", {})).response.status).toBe(200);
+      expect((await texter.requests({ operationId: "listLabels" })).map((e) => e.path)).toEqual(["/server/api/v2/labels"]);
+      await expect(fetch("http://texter.internal:8080/server/api/v2/labels")).rejects.toThrow(); // outside the base URL: not handled
+    } finally {
+      server.close();
+      await texter.close();
+    }
+  });
+});
