@@ -132,6 +132,7 @@ function sandboxFlows(name: string, open: () => Promise<Front & { close(): Promi
       const events = receiver.received.map((r) => JSON.parse(r.body));
       expect(events.map((e) => [e.eventName, e.eventData.chat._id])).toEqual([["chatResolved", DANA]]);
       expect(webhookErrors(events[0])).toEqual([]);
+      expect(webhookErrors({ ...events[0], eventData: { chat: { _id: 5 } } })).not.toEqual([]); // the check can fail
       expect((await front.sandbox.webhooks()).filter((w) => w.url === receiver.url).map((w) => [w.eventName, w.status, w.attempt])).toEqual([["chatResolved", 204, 1]]);
     });
 
