@@ -1,5 +1,6 @@
-// Throughput and p99 latency of texter-mock against a bare node:http server that returns the same
-// bytes, side by side: wrk, 10 connections, ~10 s each, loopback only.
+// Throughput and p99 latency of texter-mock, answering from the examples and in stateful mode
+// (--stateful: the world answers, the journal records), against a bare node:http server that
+// returns the same bytes, side by side: wrk, 10 connections, ~10 s each, loopback only.
 // Usage: node bench/mock-throughput.mjs [seconds]
 import { execFileSync, spawn } from "node:child_process";
 import { AUTH, fmt, spawnUntilReady, startMockCli, stopChild } from "./mock-lib.mjs";
@@ -7,7 +8,7 @@ import { AUTH, fmt, spawnUntilReady, startMockCli, stopChild } from "./mock-lib.
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 10;
 const PATH = "/labels"; // List All Labels
-const GOALS = { ratio: 0.1, p99Ms: 10 };
+const GOALS = { ratio: 0.1, statefulRatio: 0.5, p99Ms: 10 };
 
 function ensureWrk() {
   try {
@@ -49,26 +50,42 @@ server.listen(0, "127.0.0.1", () => console.log("bare ready at http://127.0.0.1:
 process.on("SIGTERM", () => { server.close(); server.closeAllConnections(); process.exit(0); });
 `;
 
+/** The mock's answer to GET PATH: status, content type and body. */
+async function sample(url) {
+  const response = await fetch(url, { headers: AUTH });
+  const bytes = [response.status, response.headers.get("content-type"), await response.text()];
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${bytes[2]}`);
+  return bytes;
+}
+
 ensureWrk();
 const mock = await startMockCli();
+const stateful = await startMockCli(["--stateful"]);
 const url = mock.baseUrl + PATH;
-const sample = await fetch(url, { headers: AUTH });
-const bytes = [sample.status, sample.headers.get("content-type"), await sample.text()];
-if (sample.status !== 200) throw new Error(`GET ${url} answered ${sample.status}: ${bytes[2]}`);
+const statefulUrl = stateful.baseUrl + PATH;
+const bytes = await sample(url);
+const statefulBytes = await sample(statefulUrl);
+// The seeded world lists the example's labels: the floor answers the same bytes for both.
+if (statefulBytes[2] !== bytes[2]) throw new Error(`the stateful answer differs from the example: ${statefulBytes[2]}`);
 const bare = await spawnUntilReady(process.execPath, ["-e", BARE_SERVER, JSON.stringify(bytes)], /bare ready at /);
 const bareUrl = bare.line.replace("bare ready at ", "").trim() + PATH;
 
 try {
   console.log(`wrk -t2 -c${CONNECTIONS} -d${SECONDS}s GET ${PATH} (${Buffer.byteLength(bytes[2])} bytes of JSON), loopback`);
-  for (const target of [url, bareUrl]) await wrk(target, 2); // warm-up: JIT, the validator
-  const results = { "texter-mock": await wrk(url), "bare node:http": await wrk(bareUrl) };
+  for (const target of [url, statefulUrl, bareUrl]) await wrk(target, 2); // warm-up: JIT, the validator
+  const results = { "texter-mock": await wrk(url), "--stateful": await wrk(statefulUrl), "bare node:http": await wrk(bareUrl) };
   for (const [label, r] of Object.entries(results)) {
     console.log(`${label.padEnd(15)} ${fmt(r.rps).padStart(7)} req/s   p99 ${fmt(r.p99Ms, 2).padStart(6)} ms ${r.problems.join("; ")}`);
   }
-  const ratio = results["texter-mock"].rps / results["bare node:http"].rps;
+  const floor = results["bare node:http"].rps;
+  const ratio = results["texter-mock"].rps / floor;
   console.log(`ratio mock/bare: ${fmt(ratio, 3)}x (goal >= ${GOALS.ratio}x: ${ratio >= GOALS.ratio ? "met" : "NOT met"})`);
-  const p99 = results["texter-mock"].p99Ms;
-  console.log(`mock p99: ${fmt(p99, 2)} ms (goal <= ${GOALS.p99Ms} ms: ${p99 <= GOALS.p99Ms ? "met" : "NOT met"})`);
+  const statefulRatio = results["--stateful"].rps / floor;
+  console.log(`ratio stateful/bare: ${fmt(statefulRatio, 3)}x (goal >= ${GOALS.statefulRatio}x: ${statefulRatio >= GOALS.statefulRatio ? "met" : "NOT met"})`);
+  for (const label of ["texter-mock", "--stateful"]) {
+    const p99 = results[label].p99Ms;
+    console.log(`${label} p99: ${fmt(p99, 2)} ms (goal <= ${GOALS.p99Ms} ms: ${p99 <= GOALS.p99Ms ? "met" : "NOT met"})`);
+  }
 } finally {
-  await Promise.all([mock.stop(), stopChild(bare.child)]);
+  await Promise.all([mock.stop(), stateful.stop(), stopChild(bare.child)]);
 }

@@ -1,6 +1,6 @@
 // CommonJS builds beside the ESM sources, for consumers that `require()` with Node's require(esm)
 // off (jest's default configuration, `--no-experimental-require-module`, Node < 20.19).
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
@@ -44,4 +44,19 @@ export async function bundleCommonJs({ entry, outfile }) {
     logLevel: "warning",
     logOverride: { "empty-import-meta": "error" },
   });
+}
+
+/**
+ * Writes CommonJS twins (`.d.cts`) of the `.d.mts` declarations below `srcDir` into `outDir`, same
+ * layout, with relative `.d.mts`/`.mjs` specifiers pointed at the twins, for the `require` condition.
+ */
+export function declarationsAsCommonJs(srcDir, outDir) {
+  for (const entry of readdirSync(srcDir, { recursive: true })) {
+    if (!entry.endsWith(".d.mts")) continue;
+    const source = readFileSync(join(srcDir, entry), "utf8");
+    const twin = source.replace(/(from\s+"\.{1,2}\/[^"]*?)\.(d\.mts|mjs)"/g, (_, path, ext) => `${path}.${ext === "mjs" ? "cjs" : "d.cts"}"`);
+    const target = join(outDir, entry.replace(/\.d\.mts$/, ".d.cts"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, twin);
+  }
 }

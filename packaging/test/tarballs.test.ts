@@ -17,7 +17,7 @@ const work = mkdtempSync(join(tmpdir(), "texter-tarballs-"));
 const REPOSITORY = "git+https://github.com/texterchat/api-contract.git";
 const LICENSE_LINE = "Copyright (c) 2026 TexterChat API contract kit contributors";
 /** Exports that are not modules (attw resolves modules only). */
-const NOT_MODULES: Record<string, string[]> = { "@texterchat/api-docs": ["./index.html"] };
+const NOT_MODULES: Record<string, string[]> = { "@texterchat/api-docs": ["./index.html"], "@texterchat/api-mock": ["./admin-openapi.yaml"] };
 
 interface Packed {
   name: string;

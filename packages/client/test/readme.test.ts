@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { typecheckSnippets } from "../../../tools/typecheck.mjs";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-const READMES = ["README.md", "packages/client/README.md", "packages/types/README.md"];
-/** Names the examples use without defining, as a reader's surrounding code would. */
-const PRELUDE = "declare const rawBody: string;\n";
+const READMES = ["README.md", "packages/client/README.md", "packages/types/README.md", "packages/mock/README.md"];
+/** Names the examples use without defining, as a reader's surrounding code would (a test runner's hooks included). */
+const PRELUDE = "declare const rawBody: string;\ndeclare const beforeAll: (fn: () => unknown) => void, afterEach: typeof beforeAll, afterAll: typeof beforeAll;\n";
 
 const examples = READMES.flatMap((readme) =>
   [...readFileSync(join(root, readme), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match, i) => ({

@@ -3,10 +3,12 @@
 import { parseArgs } from "node:util";
 
 const USAGE = `Usage:
-  texter-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed <n>]] [--validate-responses] [--spec <file>] [--verbose]
+  texter-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed <n>]] [--validate-responses]
+              [--stateful] [--tokens <file>] [--spec <file>] [--verbose]
   texter-mock send-webhook <eventName> --to <url> [--example <name>] [--spec <file>]
 
-Serves the Texter API V2 at http://<host>:<port>/server/api/v2 (health check: GET /__health).
+Serves the Texter API V2 at http://<host>:<port>/server/api/v2 (health check: GET /__health;
+admin API: /__admin/, described by the package's admin-openapi.yaml).
 
 Options:
   --port <n>        port to listen on; 0 picks a free one (default 4010)
@@ -16,6 +18,10 @@ Options:
   --validate-responses
                     check every answer against the contract; one that breaks it becomes a 500
                     naming the violations
+  --stateful        an in-memory world seeded from the examples: writes change later reads,
+                    actions fire webhooks to the imported subscriptions' URLs
+  --tokens <file>   a JSON file mapping each token to its scopes ({"ci": ["Manage labels"]});
+                    other tokens get 401, missing scopes 403 (default: any token, every scope)
   --spec <file>     a bundled OpenAPI 3.1 JSON document instead of the packaged one
   --verbose         log every request
   --to <url>        send-webhook: the receiver's URL
@@ -28,6 +34,8 @@ const OPTIONS = {
   dynamic: { type: "boolean" },
   seed: { type: "string" },
   "validate-responses": { type: "boolean" },
+  stateful: { type: "boolean" },
+  tokens: { type: "string" },
   spec: { type: "string" },
   verbose: { type: "boolean" },
   to: { type: "string" },
@@ -52,13 +60,13 @@ function parse(argv) {
     return { command, eventName: rest[0], ...values };
   }
   if (command !== undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  only(["port", "host", "dynamic", "seed", "validate-responses", "spec", "verbose"]);
+  only(["port", "host", "dynamic", "seed", "validate-responses", "stateful", "tokens", "spec", "verbose"]);
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? "4010") || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got ${values.port}`);
   return { command: "serve", ...values, port };
 }
 
-async function serve({ port, host, dynamic, seed, "validate-responses": validateResponses, spec, verbose }) {
+async function serve({ port, host, dynamic, seed, "validate-responses": validateResponses, stateful, tokens, spec, verbose }) {
   let mock;
   const stop = () => {
     setTimeout(() => process.exit(0), 800).unref();
@@ -67,7 +75,7 @@ async function serve({ port, host, dynamic, seed, "validate-responses": validate
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   const { startMock } = await import("../src/http/server.mjs"); // loaded after the flags are checked
-  mock = await startMock({ port, host, dynamic, seed, validateResponses, spec, verbose });
+  mock = await startMock({ port, host, dynamic, seed, validateResponses, stateful, tokens, spec, verbose });
   console.log(`texter-mock ready at ${mock.baseUrl}`);
 }
 

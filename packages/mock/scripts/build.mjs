@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { BUNDLED_SPEC, Spec, VALIDATORS_CACHE } from "../src/spec.mjs";
 import { writeOperationsCache } from "../src/prism.mjs";
 import { compileValidators } from "../src/validate.mjs";
-import { bundleCommonJs } from "../../../tools/commonjs.mjs";
+import { bundleCommonJs, declarationsAsCommonJs } from "../../../tools/commonjs.mjs";
 
 const source = createRequire(import.meta.url).resolve("@texterchat/openapi/openapi.json");
 mkdirSync(new URL("../dist/", import.meta.url), { recursive: true });
@@ -16,6 +16,6 @@ const spec = new Spec(BUNDLED_SPEC, { compileForCache: true });
 for (const operation of spec.operations) compileValidators(spec, operation);
 for (const webhook of Object.values(spec.webhooks)) spec.validator(webhook.schemaAt);
 writeFileSync(VALIDATORS_CACHE, spec.validatorsModule());
-await bundleCommonJs({ entry: "src/index.mjs", outfile: "dist/index.cjs" });
-copyFileSync("src/index.d.mts", "dist/index.d.cts");
-console.log(`@texterchat/api-mock: copied ${source}, cached Prism's operations, compiled ${spec.validators.size} validators, built dist/index.cjs`);
+for (const entry of ["index", "msw"]) await bundleCommonJs({ entry: `src/${entry}.mjs`, outfile: `dist/${entry}.cjs` });
+declarationsAsCommonJs("src", "dist");
+console.log(`@texterchat/api-mock: copied ${source}, cached Prism's operations, compiled ${spec.validators.size} validators, built dist/index.cjs and dist/msw.cjs`);

@@ -1,2 +1,3 @@
 export { startMock } from "./http/server.mjs";
+export { StubRejected } from "./core/stubs.mjs";
 export { listWebhookEvents, sendWebhook } from "./webhooks.mjs";

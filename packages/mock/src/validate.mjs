@@ -202,7 +202,7 @@ function schemaViolations(spec, validate, value, prefix) {
 }
 
 /** The response an answer with this status stands for: its own code, its range (`4XX`), or `default` for an error status. */
-function declaredResponse(operation, status) {
+export function declaredResponse(operation, status) {
   const codes = operation.responseSchemas;
   if (String(status) in codes) return String(status);
   const range = `${String(status)[0]}XX`;

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## Use it in CI"));
+const section = readme.slice(readme.indexOf("### A CI process"));
 const RECIPE = section.match(/```sh\n([\s\S]*?)```/)![1]!;
 
 interface Outcome {

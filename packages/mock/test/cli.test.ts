@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH, contract, runCli, spawnCli, startReceiver, type CliRun, type ContractError } from "./support.js";
 
@@ -201,6 +204,40 @@ describe("texter-mock process", () => {
     expect(stderr).toContain("--port");
     expect(stderr).toContain("Usage:");
     expect((await runCli(["--nope"])).code).toBe(2);
+  });
+
+  it("--stateful --tokens: writes change later reads, scopes are enforced, the admin API answers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "texter-mock-tokens-"));
+    const tokens = join(dir, "tokens.json");
+    writeFileSync(tokens, JSON.stringify({ ci: ["*"], reader: ["View quick replies"] }));
+    const run = spawnCli(["--port", "0", "--stateful", "--tokens", tokens, "--validate-responses"]);
+    try {
+      const baseUrl = (await run.ready).replace(/^texter-mock ready at /, "");
+      const as = (token: string) => ({ Authorization: `Bearer ${token}`, "Content-Type": "application/json" });
+      const create = (token: string) => fetch(`${baseUrl}/labels`, { method: "POST", headers: as(token), body: JSON.stringify({ id: "cli", name: "CLI" }) });
+      expect((await create("reader")).status).toBe(403);
+      expect((await create("someone")).status).toBe(401);
+      expect((await create("ci")).status).toBe(200);
+      expect(await (await fetch(`${baseUrl}/labels/cli`, { headers: as("ci") })).json()).toMatchObject({ id: "cli", name: "CLI" });
+      const journal = await (await fetch(`${new URL(baseUrl).origin}/__admin/requests?operationId=createLabel`)).json();
+      expect(journal.entries.map((e: { status: number }) => e.status)).toEqual([403, 401, 200]);
+    } finally {
+      run.child.kill("SIGTERM");
+      await run.exit;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 naming the problem for a tokens file with an unknown scope", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "texter-mock-tokens-"));
+    writeFileSync(join(dir, "tokens.json"), JSON.stringify({ ci: ["Manage lables"] }));
+    try {
+      const { code, stderr } = await runCli(["--port", "0", "--tokens", join(dir, "tokens.json")]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('unknown scope "Manage lables"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 1 with a clear message for a spec it cannot read", async () => {

@@ -21,9 +21,13 @@ const NEWEST_TREE = { "@stoplight/prism-core": "5.16.0" };
 let mock: CliRun | undefined;
 
 beforeAll(async () => {
-  await run("npm", ["pack", "--silent", "--pack-destination", project, "-w", "@texterchat/api-mock"], { cwd: root });
-  const [tarball] = readdirSync(project).filter((f) => f.endsWith(".tgz"));
-  const manifest = { name: "mock-consumer", private: true, dependencies: { "@texterchat/api-mock": `file:./${tarball}` }, overrides: NEWEST_TREE };
+  // The mock's declarations use @texterchat/api-types, which no registry here has: its tarball
+  // satisfies the mock's dependency on it.
+  const packages = ["@texterchat/api-mock", "@texterchat/api-types"];
+  await run("npm", ["pack", "--silent", "--pack-destination", project, ...packages.flatMap((name) => ["-w", name])], { cwd: root });
+  const tarballs = readdirSync(project).filter((f) => f.endsWith(".tgz"));
+  const dependencies = Object.fromEntries(packages.map((name) => [name, `file:./${tarballs.find((f) => f.startsWith(name.slice(1).replace("/", "-")))}`]));
+  const manifest = { name: "mock-consumer", private: true, dependencies, overrides: NEWEST_TREE };
   writeFileSync(join(project, "package.json"), JSON.stringify(manifest));
   // No install scripts: @scarf/scarf's would report the install over the network.
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: project });

@@ -39,8 +39,26 @@ sent[0]?.body?.text;
 `),
       },
       { name: "wrong.mts", code: snippet(`await stub("getLabel", { response: { status: 200, body: { id: "vip" } } });`) },
+      {
+        // The fronts' own stub functions, as a user imports them from the package.
+        name: "fronts.mts",
+        code: `import { startMock } from "@texterchat/api-mock";
+import { createTexterHandlers } from "@texterchat/api-mock/msw";
+const mock = await startMock({ port: 0, stateful: true });
+await mock.stub("getLabel", { response: { status: 200, body: { id: "vip", name: "VIP" } } });
+await mock.stub("getLabel", { response: { status: 200, body: { id: "vip" } } });
+const texter = await createTexterHandlers({ stateful: true });
+await texter.stub("getLabel", { response: { status: 200, body: { id: "vip", color: "#2CCCE4" } } });
+const created = await texter.requests({ operationId: "createLabel" });
+const name: string | undefined = created[0]?.body?.name;
+`,
+      },
     ]);
     const errors = diagnostics.split("\n").filter((line) => /error TS/.test(line));
-    expect(errors).toEqual([expect.stringMatching(/^wrong\.mts\(4,\d+\): error TS2741: Property 'name' is missing/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^fronts\.mts\(5,\d+\): error TS2741: Property 'name' is missing/),
+      expect.stringMatching(/^fronts\.mts\(7,\d+\): error TS2741: Property 'name' is missing/),
+      expect.stringMatching(/^wrong\.mts\(4,\d+\): error TS2741: Property 'name' is missing/),
+    ]);
   });
 });

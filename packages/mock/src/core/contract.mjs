@@ -1,7 +1,7 @@
-// What the contract says about an operation's answers: finding an operation by operationId (or
-// method and path), and checking an answer (status, media type, body) against the response the
-// operation declares for that status. Used by the stubs and by the tests of everything the world
-// and the admin API answer.
+// Finding an operation by operationId (or method and path), and checking an answer value (a
+// parsed body) with the pipeline's answer check. Used by the stubs, the core's answer check of
+// stubs and world answers, and the tests of the world.
+import { declaredResponse, validateResponse } from "../validate.mjs";
 
 /**
  * @typedef {{ location: string, path: string, message: string }} Violation
@@ -37,55 +37,31 @@ function operationsById(spec) {
 }
 
 /**
- * The declared response an answer with this status falls under: the status itself, else
- * `default` for an error status (4xx/5xx). Undefined when the operation does not declare it.
+ * The media types the operation declares for an answer with this status (its code, its range or
+ * `default` for an error status), or undefined when it declares no such response.
+ * @returns {string[] | undefined}
  */
-export function declaredResponse(spec, operation, status) {
-  const responses = declaredResponses(spec, operation);
-  const code = String(status) in responses ? String(status) : status >= 400 && "default" in responses ? "default" : undefined;
-  if (code === undefined) return undefined;
-  const { node, at } = spec.deref(responses[code], `${operation.at}/responses/${code}`);
-  return { code, at, content: node.content ?? {} };
+export function declaredMediaTypes(operation, status) {
+  const code = declaredResponse(operation, status);
+  return code === undefined ? undefined : Object.keys(operation.responseSchemas[code]);
 }
 
-const declaredResponses = (spec, operation) => spec.deref({ $ref: `#${operation.at}` }).node.responses ?? {};
-
 /**
- * Everything wrong with an answer under the operation's contract: an undeclared status, a media
- * type the response does not have, a body that breaks the schema. An empty list means it conforms.
+ * Everything wrong with an answer value (a parsed body, as the world, the stubs and the admin
+ * API give it) under the operation's contract, by the pipeline's own answer check
+ * (validate.mjs): an empty list means it conforms. Without `contentType`, the first media type
+ * the response declares is assumed.
  * @param {any} spec a loaded spec (spec.mjs)
- * @param {{ operationId: string, at: string }} operation
+ * @param {any} operation an operation of that spec
  * @param {AnswerLike} answer
  * @returns {Violation[]}
  */
 export function answerViolations(spec, operation, { status, contentType, body }) {
   if (!Number.isInteger(status) || status < 100 || status > 599) {
-    return [{ location: "response", path: "status", message: `must be an HTTP status from 100 to 599 (got ${JSON.stringify(status)})` }];
+    return [{ location: "status", path: "", message: `must be an HTTP status from 100 to 599 (got ${JSON.stringify(status)})` }];
   }
-  const response = declaredResponse(spec, operation, status);
-  if (!response) {
-    const codes = Object.keys(declaredResponses(spec, operation));
-    return [{ location: "response", path: "status", message: `${status} is not a status of ${operation.operationId}; it declares ${codes.join(", ")}` }];
-  }
-  const mediaTypes = Object.keys(response.content);
-  if (mediaTypes.length === 0) {
-    return body === undefined ? [] : [{ location: "response", path: "body", message: `must be empty: the ${response.code} response of ${operation.operationId} has no content` }];
-  }
-  const mediaType = contentType?.split(";")[0].trim().toLowerCase() ?? mediaTypes[0];
-  if (!mediaTypes.includes(mediaType)) {
-    return [{ location: "response", path: "Content-Type", message: `must be ${mediaTypes.join(" or ")} for the ${response.code} response of ${operation.operationId} (got ${mediaType})` }];
-  }
-  const validate = responseValidator(spec, `${response.at}/content/${mediaType.replaceAll("~", "~0").replaceAll("/", "~1")}/schema`);
-  if (validate(body)) return [];
-  return validate.errors.map((error) => ({ location: "body", path: error.instancePath, message: describe(error) }));
-}
-
-const validators = new WeakMap();
-function responseValidator(spec, schemaAt) {
-  if (!validators.has(spec)) validators.set(spec, new Map());
-  const cache = validators.get(spec);
-  if (!cache.has(schemaAt)) cache.set(schemaAt, spec.validator(spec.ref(schemaAt)));
-  return cache.get(schemaAt);
+  const type = contentType ?? declaredMediaTypes(operation, status)?.[0] ?? "";
+  return validateResponse(spec, operation, { status, type, value: body });
 }
 
 /** An Ajv error as one readable message (`anyOf`/`oneOf` need Ajv's `verbose` to name the branches). */

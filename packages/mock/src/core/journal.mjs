@@ -110,12 +110,12 @@ function queryObject(query) {
   return object;
 }
 
-/** Headers with Authorization reduced to its scheme, so no token is kept. */
+/** Headers with Authorization reduced to its scheme, so no token is kept (undefined values dropped). */
 function maskedHeaders(headers) {
-  const masked = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    masked[name] = name.toLowerCase() === "authorization" ? [value].flat().map(mask).join(", ") : value;
+  const masked = { ...headers };
+  for (const name in masked) {
+    if (masked[name] === undefined) delete masked[name];
+    else if (name.length === 13 && name.toLowerCase() === "authorization") masked[name] = [masked[name]].flat().map(mask).join(", ");
   }
   return masked;
 }

@@ -2,7 +2,7 @@
 // that contain given path parameters, query parameters or body fields), used `times` times or
 // for good. A stub whose status the operation does not declare, or whose body breaks that
 // response's schema, is refused with every violation, so a stub cannot drift from the contract.
-import { answerViolations, declaredResponse, findOperation, toSearchParams } from "./contract.mjs";
+import { answerViolations, declaredMediaTypes, findOperation, toSearchParams } from "./contract.mjs";
 
 /**
  * @typedef {{ path?: Record<string, string>, query?: Record<string, string | string[]>, body?: unknown }} StubMatch
@@ -61,7 +61,7 @@ export function createStubs({ spec }) {
         if (stub.operationId !== operation.operationId || !requestMatches(stub.match, { pathParams, query, body })) continue;
         if (stub.times !== undefined && --stub.times === 0) stubs.splice(i, 1);
         const headers = { ...stub.response.headers };
-        const contentType = headerValue(headers, "content-type") ?? mediaTypeOf(spec, operation, stub.response.status);
+        const contentType = headerValue(headers, "content-type") ?? mediaTypeOf(operation, stub.response.status);
         return { status: stub.response.status, ...(contentType && { contentType }), body: structuredClone(stub.response.body), headers, stubId: stub.id };
       }
       return undefined;
@@ -105,12 +105,12 @@ function checkDefinition(spec, definition) {
   if (response.headers !== undefined && !isStringMap(response.headers)) fail("/response/headers", "must map header names to strings");
   if (operation) {
     const contentType = isStringMap(response.headers ?? {}) ? headerValue(response.headers ?? {}, "content-type") : undefined;
-    const declared = Number.isInteger(response.status) && declaredResponse(spec, operation, response.status);
-    if (declared && Object.keys(declared.content).length && response.body === undefined) {
-      fail("/response/body", `is required: the ${declared.code} response of ${operation.operationId} has a ${Object.keys(declared.content).join(" or ")} body`);
+    const mediaTypes = Number.isInteger(response.status) ? declaredMediaTypes(operation, response.status) : undefined;
+    if (mediaTypes?.length && response.body === undefined) {
+      fail("/response/body", `is required: the ${response.status} response of ${operation.operationId} has a ${mediaTypes.join(" or ")} body`);
     } else {
       for (const v of answerViolations(spec, operation, { status: response.status, contentType, body: response.body })) {
-        const path = v.location === "body" ? `/response/body${v.path}` : v.path === "status" ? "/response/status" : `/response/headers/${v.path}`;
+        const path = v.location === "body" ? `/response/body${v.path}` : v.location === "status" ? "/response/status" : `/response/headers/${v.path}`;
         fail(path, v.message);
       }
     }
@@ -119,10 +119,7 @@ function checkDefinition(spec, definition) {
 }
 
 /** The first media type of the declared response for a status. */
-function mediaTypeOf(spec, operation, status) {
-  const declared = declaredResponse(spec, operation, status);
-  return declared ? Object.keys(declared.content)[0] : undefined;
-}
+const mediaTypeOf = (operation, status) => declaredMediaTypes(operation, status)?.[0];
 
 function requestMatches(match, { pathParams, query, body }) {
   for (const [name, value] of Object.entries(match.path ?? {})) if (pathParams[name] !== value) return false;

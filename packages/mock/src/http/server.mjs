@@ -1,13 +1,13 @@
 // The node:http front of the mock (the CLI and startMock): the health check, reading the body,
-// then the core pipeline, whose answer it writes.
+// then the core pipeline (the API and the admin API under /__admin/), whose answer it writes.
 import { createServer } from "node:http";
 import { createCore, MAX_BODY_BYTES } from "../core/pipeline.mjs";
 
 const HEALTH_PATH = "/__health";
 
 /** @type {typeof import("../index.mjs").startMock} */
-export async function startMock({ port = 4010, host = "127.0.0.1", dynamic = false, seed, validateResponses = false, spec, verbose = false } = {}) {
-  const core = await createCore({ spec, options: { dynamic, seed, validateResponses } });
+export async function startMock({ port = 4010, host = "127.0.0.1", spec, verbose = false, ...options } = {}) {
+  const core = await createCore({ spec, options });
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -26,23 +26,30 @@ export async function startMock({ port = 4010, host = "127.0.0.1", dynamic = fal
   server.keepAliveTimeout = 5000;
 
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error) => core.close().finally(() => reject(error));
+    server.once("error", fail);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
   const { address, port: boundPort } = server.address();
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${boundPort}`;
-  return {
-    url,
-    baseUrl: url + core.basePath,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return Object.defineProperties(
+    {
+      url,
+      baseUrl: url + core.basePath,
+      adminUrl: `${url}/__admin`,
+      close: async () => {
+        await core.close();
+        await new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      },
+    },
+    Object.getOwnPropertyDescriptors(core.sandbox),
+  );
 }
 
 async function handle(core, req) {
@@ -60,6 +67,9 @@ function health(method) {
 
 /** The body as text, or null once it exceeds MAX_BODY_BYTES (the rest is read and dropped). */
 function readBody(req) {
+  // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3): answer it
+  // in this tick instead of waiting for the stream's end event (Node drops the empty stream).
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return "";
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;

@@ -17,8 +17,11 @@ export const notFound = (what) => json({ success: false, error: `${what} not fou
 /** 400 (the contract's `default` error response) saying what is wrong. @returns {Answer} */
 export const invalid = (error) => json({ success: false, error }, 400);
 
-/** A deep copy of a JSON value: what the world stores never leaks into an answer and back. */
-export const copy = (value) => (value === undefined ? undefined : structuredClone(value));
+/**
+ * A deep copy of a JSON value: what the world stores never leaks into an answer and back. (The
+ * world holds JSON only; a JSON round trip copies it at about twice structuredClone's speed.)
+ */
+export const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 /** The page of `items` that the `skip` and `limit` query strings ask for. */
 export function page(items, query, defaultLimit = Infinity) {
