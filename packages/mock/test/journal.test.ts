@@ -15,7 +15,8 @@ const request = (n: number, extra: Record<string, unknown> = {}) => ({
 describe("request journal", () => {
   it("keeps exactly what was sent, with the token masked", () => {
     const journal = createJournal();
-    const entry = journal.record(request(1, { violations: [{ location: "body", path: "/id", message: "m" }] }));
+    expect(journal.record(request(1, { violations: [{ location: "body", path: "/id", message: "m" }] }))).toBe(1);
+    const [entry] = journal.list();
     expect(entry).toEqual({
       id: 1,
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -30,7 +31,31 @@ describe("request journal", () => {
       violations: [{ location: "body", path: "/id", message: "m" }],
     });
     expect(JSON.stringify(journal.list())).not.toContain("secret-token-123");
-    expect(journal.record(request(2, { headers: { Authorization: "garbage" } })).headers).toEqual({ Authorization: "***" });
+    journal.record(request(2, { headers: { Authorization: "garbage" } }));
+    expect(journal.list()[1].headers).toEqual({ Authorization: "***" });
+    expect(journal.list()[0]).toBe(entry); // built once, on first read
+  });
+
+  it("keeps each request's own headers when consecutive requests send the same or different ones", () => {
+    const journal = createJournal({ limit: 2 });
+    const sent = [
+      { authorization: "Bearer a", accept: "*/*" },
+      { authorization: "Bearer b", accept: "*/*" },
+      { accept: "*/*", authorization: "Bearer b" },
+      { authorization: "Bearer b" },
+      { authorization: "Bearer b", accept: "*/*", prefer: "code=404" },
+    ];
+    const seen = sent.map((headers) => {
+      journal.record(request(1, { headers: { ...headers } }));
+      return journal.list().at(-1)!.headers;
+    });
+    expect(seen).toEqual([
+      { authorization: "Bearer ***", accept: "*/*" },
+      { authorization: "Bearer ***", accept: "*/*" },
+      { accept: "*/*", authorization: "Bearer ***" },
+      { authorization: "Bearer ***" },
+      { authorization: "Bearer ***", accept: "*/*", prefer: "code=404" },
+    ]);
   });
 
   it("drops the oldest entries beyond its limit", () => {
@@ -54,7 +79,8 @@ describe("request journal", () => {
     expect(() => journal.list({ since: "yesterday" })).toThrow(/since must be an ISO 8601 date-time .* \(got "yesterday"\)/);
     journal.clear();
     expect(journal.list()).toEqual([]);
-    expect(journal.record(request(3)).id).toBe(4); // ids keep counting after a clear
+    expect(journal.record(request(3))).toBe(4); // ids keep counting after a clear
+    expect(journal.list().map((e) => e.id)).toEqual([4]);
   });
 
   it("entries cannot be changed by whoever reads them", () => {

@@ -11,52 +11,105 @@ export const DEFAULT_JOURNAL_LIMIT = 10000;
  * @typedef {RequestEntry | WebhookEntry} JournalEntry
  */
 
-/** @param {{ limit?: number }} [options] `limit`: entries kept (default 10,000) */
+/**
+ * Recording is on every request's path and reading is rare, so the ring keeps no object per
+ * entry: columns hold what `record` was given, and an entry is built (token masked, query as an
+ * object, ISO time) and frozen when it is first read. Keeping even a small object per request
+ * costs the garbage collector more than the rest of the pipeline; so a request whose path and
+ * headers equal the previous entry's shares that entry's strings and header object.
+ * @param {{ limit?: number }} [options] `limit`: entries kept (default 10,000)
+ */
 export function createJournal({ limit = DEFAULT_JOURNAL_LIMIT } = {}) {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`The journal limit must be a whole number of entries, at least 1 (got ${limit})`);
-  /** @type {(JournalEntry | undefined)[]} */
-  const ring = new Array(limit);
-  let next = 0; // total entries ever added; the next one goes to ring[next % limit]
+  const column = () => new Array(limit).fill(undefined);
+  const ms = new Float64Array(limit); // when (epoch ms), for `since`
+  const times = column(); // the time the caller gave, kept as given
+  const methods = column();
+  const paths = column();
+  const queries = column(); // undefined when there was none
+  const headerSets = column(); // as given: masked when read
+  const bodies = column();
+  const operationIds = column();
+  const statuses = column();
+  const violationLists = column(); // undefined when there were none
+  const deliveries = column(); // a webhook entry's report; undefined for a request
+  const built = column(); // entries already read
+  let next = 0; // total entries ever added; the next one goes to slot next % limit
   let first = 0; // the oldest entry still kept
 
-  const add = (entry) => {
-    const stored = Object.freeze({ id: next + 1, ...entry });
-    ring[next % limit] = stored;
+  /** Takes the next slot (dropping the oldest entry when full); returns its index. */
+  const take = (time) => {
+    const slot = next % limit;
+    ms[slot] = time === undefined ? Date.now() : Date.parse(time);
+    times[slot] = time;
+    built[slot] = undefined;
     next++;
     if (next - first > limit) first = next - limit;
-    return stored;
+    return slot;
+  };
+
+  /** The entry with this id (in the ring), built on first read. */
+  const entry = (id) => {
+    const slot = (id - 1) % limit;
+    if (built[slot]) return built[slot];
+    const time = times[slot] ?? new Date(ms[slot]).toISOString();
+    const report = deliveries[slot];
+    const operationId = operationIds[slot];
+    built[slot] = Object.freeze(
+      report
+        ? { id, kind: "webhook", ...report, time }
+        : {
+            id,
+            time,
+            kind: "request",
+            method: String(methods[slot]).toUpperCase(),
+            path: paths[slot],
+            query: queryObject(queries[slot]),
+            headers: maskedHeaders(headerSets[slot] ?? {}),
+            body: bodies[slot],
+            ...(operationId && { operationId }),
+            status: statuses[slot],
+            violations: violationLists[slot] ?? [],
+          },
+    );
+    return built[slot];
   };
 
   return {
     limit,
     /**
      * Records a request and the answer it got. The Authorization header is masked; `query` may
-     * be URLSearchParams or an object; `time` defaults to now.
+     * be URLSearchParams or an object; `time` defaults to now. The journal keeps `query`,
+     * `headers`, `body` and `violations` as given: the caller must not change them afterwards.
      * @param {{ time?: string, method: string, path: string, query?: URLSearchParams | Record<string, string | string[]>,
      *   headers?: Record<string, string | string[] | undefined>, body?: unknown, operationId?: string, status: number, violations?: unknown[] }} request
-     * @returns {RequestEntry}
+     * @returns {number} the entry's id
      */
-    record({ time = new Date().toISOString(), method, path, query, headers = {}, body, operationId, status, violations = [] }) {
-      return add({
-        time,
-        kind: "request",
-        method: String(method).toUpperCase(),
-        path,
-        query: queryObject(query),
-        headers: maskedHeaders(headers),
-        body,
-        ...(operationId && { operationId }),
-        status,
-        violations,
-      });
+    record({ time, method, path, query, headers, body, operationId, status, violations }) {
+      const previous = (next + limit - 1) % limit; // the latest entry's slot (when there is one)
+      const slot = take(time);
+      methods[slot] = method === methods[previous] ? methods[previous] : method;
+      paths[slot] = path === paths[previous] ? paths[previous] : path;
+      headerSets[slot] = sameHeaders(headers, headerSets[previous]) ? headerSets[previous] : headers;
+      queries[slot] = isEmpty(query) ? undefined : query;
+      bodies[slot] = body;
+      operationIds[slot] = operationId;
+      statuses[slot] = status;
+      violationLists[slot] = violations?.length ? violations : undefined;
+      deliveries[slot] = undefined;
+      return next;
     },
     /**
      * Records a webhook delivery attempt (the dispatcher's report; `time` defaults to now).
      * @param {Omit<import("./dispatcher.mjs").DeliveryReport, "time"> & { time?: string }} report
-     * @returns {WebhookEntry}
+     * @returns {number} the entry's id
      */
     recordDelivery(report) {
-      return add({ kind: "webhook", ...report, time: report.time ?? new Date().toISOString() });
+      const slot = take(report.time);
+      deliveries[slot] = report;
+      operationIds[slot] = undefined;
+      for (const values of [methods, paths, queries, headerSets, bodies, statuses, violationLists]) values[slot] = undefined;
+      return next;
     },
     /**
      * The kept entries, oldest first. `operationId` keeps the requests of that operation;
@@ -69,11 +122,11 @@ export function createJournal({ limit = DEFAULT_JOURNAL_LIMIT } = {}) {
       const from = since === undefined ? undefined : parseSince(since);
       const entries = [];
       for (let i = first; i < next; i++) {
-        const entry = ring[i % limit];
-        if (operationId !== undefined && entry.operationId !== operationId) continue;
-        if (kind !== undefined && entry.kind !== kind) continue;
-        if (from !== undefined && Date.parse(entry.time) < from) continue;
-        entries.push(entry);
+        const slot = i % limit;
+        if (operationId !== undefined && operationIds[slot] !== operationId) continue;
+        if (kind !== undefined && (deliveries[slot] ? "webhook" : "request") !== kind) continue;
+        if (from !== undefined && ms[slot] < from) continue;
+        entries.push(entry(i + 1));
       }
       return entries;
     },
@@ -83,7 +136,7 @@ export function createJournal({ limit = DEFAULT_JOURNAL_LIMIT } = {}) {
     },
     /** Drops every entry. */
     clear() {
-      ring.fill(undefined);
+      for (const values of [times, methods, paths, queries, headerSets, bodies, operationIds, statuses, violationLists, deliveries, built]) values.fill(undefined);
       first = next;
     },
   };
@@ -97,6 +150,21 @@ export function parseSince(since) {
     throw new RangeError(`since must be an ISO 8601 date-time such as 2026-01-01T00:00:00Z or epoch milliseconds (got ${JSON.stringify(since)})`);
   }
   return ms;
+}
+
+const isEmpty = (query) => !query || (query instanceof URLSearchParams ? query.size === 0 : Object.keys(query).length === 0);
+
+/** Whether two header sets hold the same names and values (array values only when the same array). */
+function sameHeaders(a, b) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let count = 0;
+  for (const name in a) {
+    if (a[name] !== b[name]) return false;
+    count++;
+  }
+  for (const name in b) count--;
+  return count === 0;
 }
 
 function queryObject(query) {
