@@ -31,6 +31,17 @@ afterAll(() => {
 });
 
 describe("labels", () => {
+  it("an answer is a snapshot, and its body is the caller's own", () => {
+    const created = call("createLabel", { body: { id: "snapshot", name: "Before" } });
+    const listed = call("listLabels");
+    call("updateLabel", { pathParams: { labelId: "snapshot" }, body: { name: "After" } });
+    expect(created.body.name).toBe("Before");
+    expect(listed.body.labels.find((l: any) => l.id === "snapshot").name).toBe("Before");
+    created.body.name = "changed by the caller";
+    expect(call("getLabel", { pathParams: { labelId: "snapshot" } }).body.name).toBe("After");
+    call("deleteLabel", { pathParams: { labelId: "snapshot" } });
+  });
+
   it("create → get → list → update → delete → 404", () => {
     expect(call("createLabel", { body: { id: "important", name: "Important!" } }).body).toEqual({ id: "important", name: "Important!", color: "#555555" });
     expect(call("getLabel", { pathParams: { labelId: "important" } }).body.name).toBe("Important!");

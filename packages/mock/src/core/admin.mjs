@@ -123,7 +123,8 @@ export function createAdmin({ journal, stubs, world }) {
         const input = parseInput(verb, path, params, body);
         if (input.answer) return input.answer;
         const answer = route[verb]({ query: params, body: input.body });
-        return { ...answer, contentType: "application/json" };
+        // (The world's JSON answers keep their body behind a getter, which a spread would drop.)
+        return answer.contentType === "application/json" ? answer : { ...answer, contentType: "application/json" };
       } catch (error) {
         if (error instanceof RangeError) return failure(400, error.message);
         return failure(500, `The admin API failed: ${error?.message ?? error}`);

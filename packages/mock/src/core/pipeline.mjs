@@ -249,11 +249,29 @@ function contractBroken(operation, answer, violations) {
  * as the pipeline's serialized answer.
  * @returns {import("./errors.mjs").Answer}
  */
-function fromValue({ status, contentType, body, headers = {} }) {
+function fromValue(answer) {
+  const { status, contentType, headers = {} } = answer;
   const type = contentType ?? "application/json";
+  // The world's JSON answers come serialized: their value is parsed only if a check reads it.
+  if (answer.text !== undefined) return new SerializedAnswer(answer, headers);
+  const { body } = answer;
   const json = /[/+]json\b/.test(type);
   const text = body === undefined ? "" : json ? JSON.stringify(body) : String(body);
   return { status, type, headers, body: text, value: json ? body : text };
+}
+
+/** A serialized world answer as the pipeline's answer; `value` is parsed when a check reads it. */
+class SerializedAnswer {
+  constructor(answer, headers) {
+    this.status = answer.status;
+    this.type = answer.contentType;
+    this.headers = headers;
+    this.body = answer.text;
+    this.answer = answer;
+  }
+  get value() {
+    return this.answer.body;
+  }
 }
 
 /** The request body as the journal, the stubs and the world see it: parsed JSON, else the text (undefined when empty). */

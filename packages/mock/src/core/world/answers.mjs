@@ -1,12 +1,30 @@
 // The answers a world handler returns, and the small helpers every resource module shares.
 
 /**
- * @typedef {{ status: number, contentType: string, body: unknown }} Answer
+ * @typedef {{ status: number, contentType: string, body: unknown, text?: string }} Answer
+ *   `text`: a JSON answer's body, serialized
  * @typedef {{ pathParams: Record<string, string>, query: URLSearchParams, body: any }} WorldRequest
  */
 
-/** @returns {Answer} */
-export const json = (body, status = 200) => ({ status, contentType: "application/json", body });
+/**
+ * A JSON answer, serialized now: the answer is a snapshot that later actions on the world cannot
+ * change, and a front that sends it uses `text` as is. `body` is parsed from the text when first
+ * read (its own copy: nothing the world holds leaks out).
+ * @returns {Answer}
+ */
+export const json = (value, status = 200) => new JsonAnswer(value, status);
+
+class JsonAnswer {
+  contentType = "application/json";
+  #body;
+  constructor(value, status) {
+    this.status = status;
+    this.text = JSON.stringify(value);
+  }
+  get body() {
+    return (this.#body ??= JSON.parse(this.text));
+  }
+}
 
 /** The plain-text `OK` that several operations answer. @returns {Answer} */
 export const ok = () => ({ status: 200, contentType: "text/plain", body: "OK" });
@@ -18,8 +36,9 @@ export const notFound = (what) => json({ success: false, error: `${what} not fou
 export const invalid = (error) => json({ success: false, error }, 400);
 
 /**
- * A deep copy of a JSON value: what the world stores never leaks into an answer and back. (The
- * world holds JSON only; a JSON round trip copies it at about twice structuredClone's speed.)
+ * A deep copy of a JSON value: what a request or an event carries never shares objects with what
+ * the world stores. (The world holds JSON only; a JSON round trip copies it at about twice
+ * structuredClone's speed.)
  */
 export const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 

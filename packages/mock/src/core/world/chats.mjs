@@ -58,7 +58,7 @@ export const chatHandlers = {
     if (body.externalBot !== undefined && body.externalBot !== before) {
       world.emit(body.externalBot ? "externalBotEnabled" : "externalBotDisabled", { chat: copy(chat) });
     }
-    return json(copy(chat));
+    return json(chat);
   },
   resolveChat(world, { pathParams }) {
     const chat = world.state.chats.get(pathParams.chatId);
@@ -77,7 +77,7 @@ export const chatHandlers = {
     // Top-level merge: Texter does not document whether nested objects merge deeply.
     chat.crmData = { ...chat.crmData, ...copy(body.data) };
     chat.updatedAt = iso(clock.now());
-    return json({ ...copy(chat), success: true });
+    return json({ ...chat, success: true });
   },
   manageChatLabels(world, { pathParams, body }) {
     const chat = world.state.chats.get(pathParams.chatId);

@@ -1,22 +1,22 @@
 // Labels: create, read, update, delete and list with skip/limit. System labels cannot be created
 // or deleted; their name and color can be changed (as the contract says).
-import { copy, invalid, json, notFound, ok, page } from "./answers.mjs";
+import { invalid, json, notFound, ok, page } from "./answers.mjs";
 
 /** @type {Record<string, import("../world.mjs").Handler>} */
 export const labelHandlers = {
   listLabels({ state }, { query }) {
     const labels = [...state.labels.values()];
-    return json({ total: labels.length, labels: copy(page(labels, query)) });
+    return json({ total: labels.length, labels: page(labels, query) });
   },
   createLabel({ state }, { body }) {
     if (state.labels.has(body.id)) return invalid(`A label with id ${JSON.stringify(body.id)} already exists`);
     const label = { id: body.id, name: body.name, color: body.color ?? "#555555" };
     state.labels.set(label.id, label);
-    return json(copy(label));
+    return json(label);
   },
   getLabel({ state }, { pathParams }) {
     const label = state.labels.get(pathParams.labelId);
-    return label ? json(copy(label)) : notFound(`Label ${JSON.stringify(pathParams.labelId)}`);
+    return label ? json(label) : notFound(`Label ${JSON.stringify(pathParams.labelId)}`);
   },
   updateLabel({ state }, { pathParams, body }) {
     const label = state.labels.get(pathParams.labelId);

@@ -20,7 +20,7 @@ export const messageHandlers = {
     const limit = Number(query.get("limit") ?? 50);
     const messages = limit > 0 ? selected.slice(-limit) : [];
     const times = all.map((m) => m.timestamp);
-    return json({ messages: copy(messages), minTime: times.length ? Math.min(...times) : 0, maxTime: times.length ? Math.max(...times) : 0 });
+    return json({ messages, minTime: times.length ? Math.min(...times) : 0, maxTime: times.length ? Math.max(...times) : 0 });
   },
   sendMessage(world, { pathParams, body }) {
     const chat = world.state.chats.get(pathParams.chatId);
@@ -37,7 +37,7 @@ export const messageHandlers = {
     world.state.scheduled.delivered.push({ messageId: message._id, status: MESSAGE_STATUS.DELIVERED, at: now + delivered });
     world.state.scheduled.seen.push({ messageId: message._id, status: MESSAGE_STATUS.SEEN, at: now + seen });
     world.emit("newMessage", { message: copy(message), chat: copy(chat) });
-    return json({ success: true, messages: [copy(message)] });
+    return json({ success: true, messages: [message] });
   },
 };
 
@@ -129,7 +129,7 @@ export function receiveMessage(world, { chatId, text, media }) {
   world.emit("newIncomingMessage", data());
   if (message.text) world.emit("newMatchedMessage", data());
   if (message.type === "media") world.emit("newMediaMessage", data());
-  return json(copy(message));
+  return json(message);
 }
 
 function newMessage(world, chat, content, now) {

@@ -10,7 +10,7 @@ export const problemHandlers = {
     for (const field of ["severity", "accountId", "channel"]) {
       if (query.has(field)) problems = problems.filter((p) => p[field] === query.get(field));
     }
-    return json({ total: problems.length, problems: copy(problems) });
+    return json({ total: problems.length, problems });
   },
   resolveChannelHealthProblem(world, { pathParams }) {
     const problem = world.state.problems.get(pathParams.problemId);
@@ -18,7 +18,7 @@ export const problemHandlers = {
     if (problem.resolvedAt !== undefined) return invalid(`Channel health problem ${JSON.stringify(problem._id)} is already resolved`);
     problem.resolvedAt = world.clock.now();
     world.emit("channelHealthProblemResolved", { problem: copy(problem) });
-    return json(copy(problem));
+    return json(problem);
   },
 };
 
@@ -42,5 +42,5 @@ export function openProblem(world, input) {
   };
   world.state.problems.set(problem._id, problem);
   world.emit("channelHealthProblemCreated", { problem: copy(problem) });
-  return json(copy(problem));
+  return json(problem);
 }

@@ -24,13 +24,13 @@ export const quickReplyHandlers = {
     const types = query.getAll("hasContentsType");
     if (types.length) items = items.filter((reply) => (reply.send?.contents ?? []).some((content) => types.includes(content.type)));
     items.sort(comparator(query));
-    return json({ total: items.length, quickReplies: copy(page(items, query)) });
+    return json({ total: items.length, quickReplies: page(items, query) });
   },
   createQuickReply({ state, clock, newId }, { body }) {
     const reply = { _id: newId(), send: copy(body.send), metadata: { created: clock.now() } };
     if (body.display) reply.display = copy(body.display);
     state.quickReplies.set(reply._id, reply);
-    return json(copy(reply));
+    return json(reply);
   },
   updateQuickReply({ state, clock }, { pathParams, body }) {
     const reply = state.quickReplies.get(pathParams.quickReplyId);
@@ -55,7 +55,7 @@ export const quickReplyHandlers = {
     }
     reply.metadata ??= {};
     reply.metadata.updated = clock.now();
-    return json(copy(reply));
+    return json(reply);
   },
   deleteQuickReply({ state }, { pathParams }) {
     if (!state.quickReplies.delete(pathParams.quickReplyId)) return notFound(`Quick reply ${JSON.stringify(pathParams.quickReplyId)}`);

@@ -9,7 +9,7 @@ export const subscriptionHandlers = {
   listSubscriptions({ state }, { query }) {
     let scenarios = [...state.subscriptions.values()];
     if (query.get("includeSystem") !== "true") scenarios = scenarios.filter((s) => !s.system);
-    return json({ total: scenarios.length, scenarios: copy(scenarios) });
+    return json({ total: scenarios.length, scenarios });
   },
   importSubscription({ state, clock, newId }, { body }) {
     const scenarioId = newId();
@@ -27,7 +27,7 @@ export const subscriptionHandlers = {
       } else scenario.inactiveRevisions.push(revision);
     }
     state.subscriptions.set(scenarioId, scenario);
-    return json(copy(scenario), 201);
+    return json(scenario, 201);
   },
   deleteSubscription({ state }, { pathParams }) {
     if (!state.subscriptions.delete(pathParams.scenarioId)) return missing(pathParams);
@@ -45,7 +45,7 @@ export const subscriptionHandlers = {
       if (!scenario.activeRevision && wanted === undefined) {
         return invalid(`Subscription ${JSON.stringify(pathParams.scenarioId)} has no revision to activate (it was imported as a draft)`);
       }
-      if (wanted === undefined || scenario.activeRevision?.version === wanted) return json(copy(scenario));
+      if (wanted === undefined || scenario.activeRevision?.version === wanted) return json(scenario);
       return notFound(`Version ${wanted} of subscription ${JSON.stringify(pathParams.scenarioId)}`);
     }
     const [revision] = revisions.splice(index, 1);
@@ -54,7 +54,7 @@ export const subscriptionHandlers = {
     revision.status = "active";
     revision.metadata = { ...revision.metadata, activated: now };
     scenario.activeRevision = revision;
-    return json(copy(scenario));
+    return json(scenario);
   },
   inactivateSubscription({ state }, { pathParams }) {
     const scenario = state.subscriptions.get(pathParams.scenarioId);
@@ -63,12 +63,12 @@ export const subscriptionHandlers = {
       scenario.inactiveRevisions.push({ ...scenario.activeRevision, status: "inactive" });
       delete scenario.activeRevision;
     }
-    return json(copy(scenario));
+    return json(scenario);
   },
   listScenarioRuns({ state }, { pathParams, query }) {
     if (!state.subscriptions.has(pathParams.scenarioId)) return missing(pathParams);
     const runs = [...state.runs.values()].filter((run) => run.scenarioId === pathParams.scenarioId).sort((a, b) => b.started - a.started);
-    return json({ total: runs.length, runs: copy(page(runs, query)) });
+    return json({ total: runs.length, runs: page(runs, query) });
   },
 };
 

@@ -15,7 +15,7 @@ export const templateHandlers = {
       const wanted = query.get("hasHeader") === "true";
       items = items.filter((t) => localizations(t).some((l) => (l.components ?? []).some((c) => c.type === "HEADER")) === wanted);
     }
-    return json(copy(items));
+    return json(items);
   },
   createTemplate({ state, clock, newId, accounts }, { pathParams: { accountId }, body }) {
     if (!accounts().has(accountId)) return notFound(`Channel account ${JSON.stringify(accountId)}`);
@@ -39,7 +39,7 @@ export const templateHandlers = {
     };
     for (const field of OPTIONAL) if (body[field] !== undefined) template[field] = copy(body[field]);
     state.templates.set(key(accountId, name), template);
-    return json(copy(template));
+    return json(template);
   },
   updateTemplate({ state, clock }, { pathParams, body }) {
     const template = find(state, pathParams);
@@ -49,7 +49,7 @@ export const templateHandlers = {
     if (body.responsibleAgent !== undefined) delete template.responsibleDepartment;
     if (body.responsibleDepartment !== undefined) delete template.responsibleAgent;
     template.updatedAt = iso(clock.now());
-    return json(copy(template));
+    return json(template);
   },
   deleteTemplate({ state }, { pathParams }) {
     if (!state.templates.delete(key(pathParams.accountId, pathParams.templateName))) return missing(pathParams);
@@ -62,7 +62,7 @@ export const templateHandlers = {
     template.localizationDrafts[body.language] = { language: body.language, components: copy(body.components) };
     if (body.defaults) (template.defaults ??= {})[body.language] = copy(body.defaults);
     template.updatedAt = iso(clock.now());
-    return json(copy(template));
+    return json(template);
   },
   submitTemplateForApproval({ state, clock }, { pathParams }) {
     const template = find(state, pathParams);
@@ -75,7 +75,7 @@ export const templateHandlers = {
     template.provider_template.localizations = [...localizations(template).filter((l) => l.language !== draft.language), submitted];
     delete template.localizationDrafts[pathParams.language];
     template.updatedAt = now;
-    return json(copy(template));
+    return json(template);
   },
 };
 
