@@ -300,7 +300,7 @@ const firstSentence = (text) => text?.replace(/\s+/g, " ").trim().split(/(?<=\.)
  * oneOf's own violation says what is expected. (Ajv's schemaPath restarts inside a $ref, so
  * branches that are references, such as tagged unions, keep their errors.)
  */
-function withoutBranchNoise(errors) {
+export function withoutBranchNoise(errors) {
   const failed = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
   return errors.filter(
     (e) => !failed.some((f) => f !== e && e.instancePath.startsWith(f.instancePath) && e.schemaPath.startsWith(`${f.schemaPath}/`)),

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
+import { withoutBranchNoise } from "../validate.mjs";
 import { describe, toSearchParams } from "./contract.mjs";
 import { parseSince } from "./journal.mjs";
 import { StubRejected } from "./stubs.mjs";
@@ -177,10 +178,3 @@ function parseInput(verb, path, query, raw) {
   const summary = violations.map((v) => `${v.location} ${v.path || "(root)"} ${v.message}`).join("; ");
   return { answer: failure(400, `Invalid admin request: ${summary}`, violations) };
 }
-
-/** Keeps the errors that name a field: a failed anyOf/oneOf of `required` lists says it itself. */
-function withoutBranchNoise(errors) {
-  const branches = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
-  return errors.filter((e) => !branches.some((b) => b !== e && e.schemaPath.startsWith(`${b.schemaPath}/`)));
-}
-
